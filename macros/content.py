@@ -1,0 +1,75 @@
+"""Load and check all content (taxonomy, labels, cases) once, before any page renders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from .labels import Labels, load_labels
+from .problems import ContentError, Problem
+from .schema import case_schema
+from .taxonomy import Taxonomy, load_taxonomy
+from .validation import validate_case
+from .yaml_source import read_yaml
+
+CASES_DIR = "cases"
+TAXONOMY_FILE = "cases/_taxonomy.yml"
+LABELS_FILE = "macros/labels.yml"
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the pages are made from, already validated."""
+
+    taxonomy: Taxonomy
+    labels: Labels
+    cases: list[dict]  # every case, drafts included, sorted by id
+
+    @property
+    def published(self) -> list[dict]:
+        return [case for case in self.cases if case["status"] == "published"]
+
+    def case(self, case_id: str) -> dict:
+        return next(case for case in self.cases if case["id"] == case_id)
+
+
+def case_files(cases_dir: Path) -> list[Path]:
+    """The case files: every .yml in the folder except the _-prefixed support files."""
+    return sorted(p for p in cases_dir.glob("*.yml") if not p.name.startswith("_"))
+
+
+def load_content(root: Path, cases_dir: Path | None = None, today: dt.date | None = None) -> Content:
+    """Read and validate everything; raise ContentError listing every problem if anything is wrong.
+
+    `cases_dir` replaces root/cases, e.g. for the benchmark's demo cases or a test's fixtures.
+    """
+    taxonomy, problems = load_taxonomy(root / TAXONOMY_FILE, TAXONOMY_FILE)
+    labels, label_problems = load_labels(root / LABELS_FILE, LABELS_FILE)
+    problems += label_problems
+    files = case_files(cases_dir or root / CASES_DIR)
+    if taxonomy is None or labels is None:
+        raise ContentError(problems, len(files) + 2)
+    validator = Draft202012Validator(case_schema(taxonomy))
+    stems = {file.stem: _shown_as(file, root) for file in files}
+    cases = []
+    for file in files:
+        source, file_problems = read_yaml(file, _shown_as(file, root))
+        if source is not None:
+            file_problems = validate_case(source, validator, stems, file.stem, today or dt.date.today())
+        problems += file_problems
+        if not file_problems:
+            cases.append(source.data)
+    if problems:
+        raise ContentError(problems, len(files) + 2)
+    return Content(taxonomy, labels, sorted(cases, key=lambda case: case["id"]))
+
+
+def _shown_as(file: Path, root: Path) -> str:
+    """A path relative to the project when it is inside it, as authors know it."""
+    try:
+        return str(file.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(file)

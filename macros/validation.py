@@ -1,0 +1,159 @@
+"""Check one parsed case against the schema and the rules a schema cannot express."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from jsonschema import Draft202012Validator
+
+from .problems import Problem
+from .schema import BILINGUAL, PARTIAL_DATE, PATTERN_MEANINGS
+from .yaml_source import Source, dotted
+
+LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
+
+# Text that must never reach a page: markup, template syntax, script links and personal data.
+TEXT_RULES = (
+    (re.compile(r"<\s*/?\s*[A-Za-z!?]"), "raw HTML is not allowed in text; write Markdown instead"),
+    (re.compile(r"\{\{|\{%|\{#"), "template markers ({{, {% or {#) are not allowed in text"),
+    (re.compile(r"(?i)\b(javascript|vbscript|data)\s*:"), "script or data links are not allowed; link only to https:// addresses"),
+    (re.compile(r"\]\(\s*(?!https?://)[^)]*\)"), "Markdown links must point to a full https:// address"),
+    (re.compile(r"\b(19|20)?\d{6}[-+]\d{4}\b"), "looks like a Swedish personal identity number; personal data must not be published"),
+    (re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"), "looks like an e-mail address; name organisations, not private persons"),
+    (re.compile(r"(\+46|\b0)\d{1,3}[- ]?\d{2,3}[- ]?\d{2}[- ]?\d{2}\b"), "looks like a phone number; personal data must not be published"),
+)
+
+
+def validate_case(source: Source, validator: Draft202012Validator, stems: dict, stem: str, today: dt.date) -> list[Problem]:
+    """Every problem in one case file, each with its line where YAML gives it.
+
+    `stems` maps every case file name (without .yml) to its path, to name the owner of a taken id.
+    """
+    problems = [_schema_problem(error, source) for error in validator.iter_errors(source.data)]
+    if not problems:  # these rules rely on the shape being right
+        problems = _id_problems(source, stems, stem) + _rule_problems(source, today)
+    else:  # still report the dates, so one run shows every problem an author can fix
+        problems += _all_date_problems(source, today)
+    return problems + _text_problems(source, source.data, ())
+
+
+def _id_problems(source: Source, stems: dict, stem: str) -> list[Problem]:
+    case_id = source.data["id"]
+    if case_id == stem:
+        return []
+    taken = f"; {case_id!r} is already the id of {stems[case_id]}" if case_id in stems else ""
+    return [_at(source, ("id",), f"{case_id!r} must equal the file name {stem!r}{taken}")]
+
+
+def _schema_problem(error, source: Source) -> Problem:
+    path = tuple(error.absolute_path)
+    kind, expected, found = error.validator, error.validator_value, error.instance
+    if kind == "required":
+        name = re.match(r"'(.+?)' is a required property", error.message).group(1)
+        field_path = path + (name,)
+        if error.schema.get("$comment") == BILINGUAL:
+            return _at(source, field_path, f"{LANGUAGE_NAMES[name]} text is missing")
+        return _at(source, field_path, "required field is missing", line_path=path)
+    if kind == "additionalProperties":
+        extra = sorted(set(found) - set(error.schema.get("properties", {})))
+        allowed = ", ".join(error.schema.get("properties", {}))
+        return _at(source, path + (extra[0],), f"unknown field; allowed here: {allowed}")
+    if kind == "enum":
+        return _at(source, path, f"{found!r} is not one of {', '.join(map(str, expected))}")
+    if kind == "type":
+        return _at(source, path, _type_message(error.schema, expected, found))
+    if kind in ("minLength", "pattern") and isinstance(found, str) and not found.strip():
+        return _at(source, path, "text is empty")
+    if kind == "pattern":
+        return _at(source, path, f"{found!r} {PATTERN_MEANINGS.get(expected, 'has the wrong form')}")
+    if kind == "maxLength":
+        return _at(source, path, f"text is {len(found)} characters; at most {expected} are allowed")
+    if kind == "minItems":
+        return _at(source, path, f"needs at least {expected} value{'s' if expected > 1 else ''}")
+    if kind == "uniqueItems":
+        return _at(source, path, "lists the same value twice")
+    if kind in ("minimum", "maximum"):
+        return _at(source, path, f"{found} is {'below' if kind == 'minimum' else 'above'} the allowed {kind} {expected}")
+    return _at(source, path, error.message)
+
+
+def _type_message(schema: dict, expected, found) -> str:
+    if schema.get("$comment") == BILINGUAL:
+        return f"expected Swedish and English texts (sv: …, en: …), found {_describe(found)}"
+    names = {"string": "a text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
+             "array": "a list", "object": "a mapping of fields"}
+    hint = " (put it in quotes)" if expected == "string" and isinstance(found, (bool, int, float)) else ""
+    return f"expected {names.get(expected, expected)}, found {_describe(found)}{hint}"
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "nothing"
+    kind = {bool: "true/false", int: "a number", float: "a number", str: "a text", list: "a list", dict: "a mapping"}[type(value)]
+    return f"{kind} {value!r}" if isinstance(value, (bool, int, float, str)) else kind
+
+
+def _at(source: Source, path: tuple, message: str, line_path: tuple | None = None) -> Problem:
+    return Problem(source.path, source.line_of(line_path if line_path is not None else path), dotted(path), message)
+
+
+def _all_date_problems(source: Source, today: dt.date) -> list[Problem]:
+    """Dates that are well formed but impossible or in the future, wherever they stand."""
+    case, problems = source.data, []
+    dated = [(("last_reviewed",), case.get("last_reviewed"))]
+    sources = case.get("sources") if isinstance(case.get("sources"), list) else []
+    dated += [(("sources", i, "date"), entry.get("date")) for i, entry in enumerate(sources) if isinstance(entry, dict)]
+    for path, text in dated:
+        if isinstance(text, str) and re.fullmatch(PARTIAL_DATE, text):
+            problems += _date_problems(source, path, text, today)
+    return problems
+
+
+def _rule_problems(source: Source, today: dt.date) -> list[Problem]:
+    case = source.data
+    problems = _all_date_problems(source, today)
+    years = case["years"]
+    if years["start"] > today.year:
+        problems.append(_at(source, ("years", "start"), f"{years['start']} is in the future; a case must have started"))
+    if years.get("end", years["start"]) < years["start"]:
+        problems.append(_at(source, ("years", "end"), f"{years['end']} is before the start year {years['start']}"))
+    region = case["organisation"].get("region")
+    if region and case["organisation"]["country"] != "sweden":
+        problems.append(_at(source, ("organisation", "region"), "a Swedish county only fits organisations in Sweden"))
+    return problems + _source_reference_problems(source)
+
+
+def _source_reference_problems(source: Source) -> list[Problem]:
+    problems, ids, urls = [], set(), set()
+    for index, entry in enumerate(source.data.get("sources", [])):
+        for key, seen in (("id", ids), ("url", urls)):
+            if entry[key] in seen:
+                problems.append(_at(source, ("sources", index, key), f"{entry[key]!r} is listed twice"))
+            seen.add(entry[key])
+    for index, outcome in enumerate(source.data.get("outcomes", [])):
+        if outcome["source"] not in ids:
+            known = ", ".join(sorted(ids)) or "none listed"
+            problems.append(_at(source, ("outcomes", index, "source"), f"{outcome['source']!r} is not the id of a source under sources (known: {known})"))
+    return problems
+
+
+def _date_problems(source: Source, path: tuple, text: str, today: dt.date) -> list[Problem]:
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        date = dt.date(*parts[:3])
+    except ValueError:
+        return [_at(source, path, f"{text!r} is not a real date")]
+    if date > today:
+        return [_at(source, path, f"{text!r} is in the future")]
+    return []
+
+
+def _text_problems(source: Source, value, path: tuple) -> list[Problem]:
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in _text_problems(source, item, path + (key,))]
+    if isinstance(value, list):
+        return [p for index, item in enumerate(value) for p in _text_problems(source, item, path + (index,))]
+    if not isinstance(value, str) or (path and path[-1] == "url"):
+        return []
+    return [_at(source, path, message) for pattern, message in TEXT_RULES if pattern.search(value)]
