@@ -1,0 +1,35 @@
+"""mkdocs-macros adapter: the macros hand-written pages may call, named for what they put on the page.
+
+Pages opt in with `render_macros: true` in their front matter (render_by_default is off), so guide
+text that contains braces is never parsed as a template. Text a macro returns is not re-rendered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .case_list import case_list as _case_list
+from .content import cached_content
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def define_env(env):
+    def content():
+        cases_dir = env.conf["extra"].get("cases_dir")
+        return cached_content(ROOT, ROOT / cases_dir if cases_dir else None)
+
+    def page_language() -> str:
+        return env.page.file.locale
+
+    @env.macro
+    def case_list() -> str:
+        """Every published case as a list: title, organisation, years, summary."""
+        data = content()
+        return _case_list(data.published, page_language(), data, env.page.file.src_uri)
+
+    @env.macro
+    def case_count() -> str:
+        """'6 exempel' / '6 cases'."""
+        data = content()
+        return data.labels(page_language(), "catalogue.count", count=len(data.published))

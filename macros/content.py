@@ -73,3 +73,20 @@ def _shown_as(file: Path, root: Path) -> str:
         return str(file.resolve().relative_to(root.resolve()))
     except ValueError:
         return str(file)
+
+
+_cache: dict = {}
+
+
+def cached_content(root: Path, cases_dir: Path | None = None) -> Content:
+    """load_content, parsed once per process and again only when a content file changes.
+
+    `mkdocs serve` and the i18n plugin's one build per language both call this many times.
+    """
+    folder = cases_dir or root / CASES_DIR
+    watched = [root / TAXONOMY_FILE, root / LABELS_FILE, *case_files(folder)]
+    key = (str(root), str(folder), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched))
+    if _cache.get("key") != key:
+        _cache.clear()
+        _cache.update(key=key, content=load_content(root, cases_dir))
+    return _cache["content"]

@@ -1,0 +1,22 @@
+"""A list of cases as Markdown: title link, organisation, years and summary. Used on every listing page."""
+
+from __future__ import annotations
+
+from .content import Content
+from .markup import md_inline
+from .urls import case_doc, relative
+
+
+def case_list(cases: list[dict], lang: str, content: Content, from_doc: str) -> str:
+    """Markdown list of `cases` for the page at `from_doc` (docs-relative path)."""
+    if not cases:
+        return content.labels(lang, "catalogue.empty") + "\n"
+    return "\n".join(_item(case, lang, content, from_doc) for case in cases) + "\n"
+
+
+def _item(case: dict, lang: str, content: Content, from_doc: str) -> str:
+    years = case["years"]
+    span = f"{years['start']}–{years['end']}" if years.get("end", years["start"]) != years["start"] else str(years["start"])
+    link = relative(case_doc(case["id"]), from_doc)
+    return (f"- [{md_inline(case['title'][lang])}]({link})  \n"
+            f"  {md_inline(case['organisation']['name'][lang])}, {span}. {md_inline(case['summary'][lang])}")

@@ -1,0 +1,69 @@
+"""MkDocs adapter: stop the build on bad content before anything is written, and add generated pages.
+
+Generated pages follow the approach in STACK-NOTES that works with mkdocs-static-i18n: files are
+added *before* the i18n plugin (priority above -100) with a source path under docs_dir, so the
+plugin localises them like hand-written x.md / x.en.md pairs; their Markdown is attached *after*
+it (below -100), because the plugin re-creates every File. Nothing is written into the source tree.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # MkDocs loads hooks by path; the domain package lives beside them
+
+from macros.content import cached_content  # noqa: E402
+from macros.generated_pages import generated_pages  # noqa: E402
+from macros.page_pairs import unpaired_pages  # noqa: E402
+from macros.problems import ContentError  # noqa: E402
+from macros.taxonomy import LANGUAGES  # noqa: E402
+
+_renderers: dict[str, tuple] = {}  # abs_src_path of a generated file -> (render, lang)
+
+
+def content(config):
+    """The validated content for this build (cases from extra.cases_dir, default cases/)."""
+    cases_dir = config.extra.get("cases_dir")
+    return cached_content(ROOT, ROOT / cases_dir if cases_dir else None)
+
+
+@event_priority(100)  # before every plugin, so a bad case stops the build before files are touched
+def on_config(config):
+    try:
+        content(config)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+@event_priority(50)
+def _add_generated_files(files, config):
+    missing = unpaired_pages(Path(config.docs_dir), LANGUAGES)
+    if missing:
+        raise PluginError("\n".join(missing) + f"\n{len(missing)} pages lack a translation. Nothing was built.")
+    _renderers.clear()
+    for doc, render in generated_pages(content(config)).items():
+        for lang in LANGUAGES:
+            uri = doc if lang == LANGUAGES[0] else doc.replace(".md", f".{lang}.md")
+            file = File(uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+            _renderers[file.abs_src_path] = (render, lang)
+            files.append(file)
+    return files
+
+
+@event_priority(-150)
+def _fill_generated_files(files, config):
+    for file in files:
+        if file.abs_src_path in _renderers:
+            render, lang = _renderers[file.abs_src_path]
+            file.content_string = render(lang)
+    return files
+
+
+on_files = CombinedEvent(_add_generated_files, _fill_generated_files)

@@ -1,0 +1,45 @@
+"""Small, safe building blocks for generated pages: escaping, numbers, dates, front matter."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+import yaml
+
+from .labels import Labels
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|])")
+
+
+def md_inline(text: str) -> str:
+    """Plain text made safe inside Markdown: no markup, no HTML, no emphasis."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", escape(text, quote=False))
+
+
+def md_block(text: str) -> str:
+    """Author Markdown with any angle bracket neutralised, so no tag can ever form."""
+    return text.replace("<", "&lt;")
+
+
+def html(text: str) -> str:
+    """Plain text for HTML content or attributes."""
+    return escape(str(text), quote=True)
+
+
+def number(value: float, lang: str, labels: Labels) -> str:
+    """1500 -> '1 500' (sv) or '1,500' (en); 41.5 -> '41,5' (sv)."""
+    whole, _, fraction = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")
+    whole = whole.replace(",", labels(lang, "number.thousands_separator"))
+    return whole + (labels(lang, "number.decimal_separator") + fraction if fraction else "")
+
+
+def long_date(iso: str, lang: str, labels: Labels) -> str:
+    """'2026-11-29' -> '29 november 2026' (sv) / '29 November 2026' (en)."""
+    year, month, day = iso.split("-")
+    return labels(lang, "date.format", day=int(day), month=labels(lang, f"date.month.{int(month)}"), year=year)
+
+
+def front_matter(**fields) -> str:
+    """A YAML front-matter block; values are quoted by the YAML dumper, never by hand."""
+    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n"

@@ -1,0 +1,43 @@
+"""Work-package pages, derived from the taxonomy and the cases' work_packages fields (never hand-listed)."""
+
+from __future__ import annotations
+
+from .case_list import case_list
+from .content import Content
+from .markup import front_matter, md_inline
+from .urls import WORK_PACKAGES_PATH, relative, work_package_doc
+
+OVERVIEW_DOC = f"{WORK_PACKAGES_PATH}/index.md"
+
+
+def cases_in(wp_id: str, content: Content) -> list[dict]:
+    return [case for case in content.published if wp_id in case["work_packages"]]
+
+
+def render_work_package(wp_id: str, lang: str, content: Content) -> str:
+    """One work package: its description and its cases."""
+    term, say = content.taxonomy.term("work_packages", wp_id), content.labels
+    return "\n".join([
+        front_matter(title=term.label[lang], description=term.description[lang]),
+        f"# {md_inline(term.label[lang])}\n",
+        f"{md_inline(term.description[lang])}\n",
+        f"## {say(lang, 'work_packages.cases')}\n",
+        case_list(cases_in(wp_id, content), lang, content, work_package_doc(wp_id)) if cases_in(wp_id, content)
+        else say(lang, "work_packages.no_cases") + "\n",
+    ])
+
+
+def render_overview(lang: str, content: Content) -> str:
+    """All eleven work packages with their case counts."""
+    say = content.labels
+    items = [
+        f"- [{md_inline(content.taxonomy.label('work_packages', wp, lang))}]({relative(work_package_doc(wp), OVERVIEW_DOC)})"
+        f" – {say(lang, 'work_packages.case_count', count=len(cases_in(wp, content)))}"
+        for wp in content.taxonomy.ids("work_packages")
+    ]
+    return "\n".join([
+        front_matter(title=say(lang, "work_packages.title")),
+        f"# {say(lang, 'work_packages.title')}\n",
+        f"{say(lang, 'work_packages.intro')}\n",
+        "\n".join(items) + "\n",
+    ])
