@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .case_list import case_list as _case_list
 from .content import cached_content
+from .work_package_pages import work_package_list as _work_package_list
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,3 +34,9 @@ def define_env(env):
         """'6 exempel' / '6 cases'."""
         data = content()
         return data.labels(page_language(), "catalogue.count", count=len(data.published))
+
+    @env.macro
+    def work_package_list() -> str:
+        """The eleven work packages with links, descriptions and case counts, from the taxonomy."""
+        data = content()
+        return _work_package_list(page_language(), data, env.page.file.src_uri)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .content import Content
-from .markup import front_matter, long_date, md_block, md_inline, number
+from .markup import front_matter, md_block, md_inline, number, reviewed_line
 from .urls import case_doc, work_package_link
 
 STORY_PARTS = ("background", "requirement", "implementation", "results", "lessons")
@@ -31,7 +31,7 @@ def render_case(case: dict, lang: str, content: Content) -> str:
         f"## {say('case.outcomes')}\n\n{_outcomes(case, lang, content)}",
         *(f"## {say('case.' + part)}\n\n{md_block(case['story'][part][lang])}\n" for part in STORY_PARTS if part in case["story"]),
         f"## {say('case.sources')}\n\n{_sources(case, lang, content)}",
-        f"*{say('case.last_reviewed')}: {long_date(case['last_reviewed'], lang, content.labels)}*\n",
+        reviewed_line(case["last_reviewed"], lang, content.labels),
         f"[{say('case.back_to_catalogue')}](index.md)\n",
     ]
     return "\n".join(part for part in parts if part)

@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))  # MkDocs loads hooks by path; the domain package 
 
 from macros.content import cached_content  # noqa: E402
 from macros.generated_pages import generated_pages  # noqa: E402
+from macros.markup import reviewed_line  # noqa: E402
 from macros.page_pairs import unpaired_pages  # noqa: E402
 from macros.problems import ContentError  # noqa: E402
 from macros.taxonomy import LANGUAGES  # noqa: E402
@@ -67,3 +68,11 @@ def _fill_generated_files(files, config):
 
 
 on_files = CombinedEvent(_add_generated_files, _fill_generated_files)
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Hand-written pages state when they were last reviewed (front matter `last_reviewed`)."""
+    reviewed = page.meta.get("last_reviewed")
+    if not reviewed:
+        return markdown
+    return markdown.rstrip() + "\n\n" + reviewed_line(str(reviewed), page.file.locale, content(config).labels)

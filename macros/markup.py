@@ -40,6 +40,11 @@ def long_date(iso: str, lang: str, labels: Labels) -> str:
     return labels(lang, "date.format", day=int(day), month=labels(lang, f"date.month.{int(month)}"), year=year)
 
 
+def reviewed_line(iso: str, lang: str, labels: Labels) -> str:
+    """The closing 'Senast granskad: 29 november 2026' line of a page, as Markdown."""
+    return f"*{labels(lang, 'page.last_reviewed')}: {long_date(iso, lang, labels)}*\n{{: .kb-reviewed }}\n"
+
+
 def front_matter(**fields) -> str:
     """A YAML front-matter block; values are quoted by the YAML dumper, never by hand."""
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n"

@@ -27,17 +27,23 @@ def render_work_package(wp_id: str, lang: str, content: Content) -> str:
     ])
 
 
-def render_overview(lang: str, content: Content) -> str:
-    """All eleven work packages with their case counts."""
+def work_package_list(lang: str, content: Content, from_doc: str) -> str:
+    """All eleven work packages as a Markdown list: link, description and case count."""
     say = content.labels
-    items = [
-        f"- [{md_inline(content.taxonomy.label('work_packages', wp, lang))}]({relative(work_package_doc(wp), OVERVIEW_DOC)})"
-        f" – {say(lang, 'work_packages.case_count', count=len(cases_in(wp, content)))}"
-        for wp in content.taxonomy.ids("work_packages")
-    ]
+    return "\n".join(
+        f"- [{md_inline(term.label[lang])}]({relative(work_package_doc(term.id), from_doc)})"
+        f" – {say(lang, 'work_packages.case_count', count=len(cases_in(term.id, content)))}.  \n"
+        f"  {md_inline(term.description[lang])}"
+        for term in content.taxonomy.categories["work_packages"].values()
+    ) + "\n"
+
+
+def render_overview(lang: str, content: Content) -> str:
+    """The overview page of all work packages."""
+    say = content.labels
     return "\n".join([
         front_matter(title=say(lang, "work_packages.title")),
         f"# {say(lang, 'work_packages.title')}\n",
         f"{say(lang, 'work_packages.intro')}\n",
-        "\n".join(items) + "\n",
+        work_package_list(lang, content, OVERVIEW_DOC),
     ])

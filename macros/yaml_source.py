@@ -86,7 +86,7 @@ def _parse(text: str, shown_as: str) -> tuple[Source | None, list[Problem]]:
         return None, problems
     if not isinstance(source.data, dict):
         found = type(source.data).__name__ if source.data is not None else "nothing"
-        return None, [Problem(shown_as, 1, "", f"the file must be a mapping of fields (key: value), found {_kind(found)}")]
+        return None, [Problem(shown_as, source.line_of(()), "", f"the file must be a mapping of fields (key: value), found {_kind(found)}")]
     return source, []
 
 
