@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 
 from .labels import Labels, load_labels
 from .problems import ContentError, Problem
@@ -36,6 +36,11 @@ class Content:
         return next(case for case in self.cases if case["id"] == case_id)
 
 
+# YAML reads 2020.0 as a float; a year or an amount written that way is a slip, not a whole number.
+_CaseValidator = validators.extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)))
+
+
 def case_files(cases_dir: Path) -> list[Path]:
     """The case files: every .yml in the folder except the _-prefixed support files."""
     return sorted(p for p in cases_dir.glob("*.yml") if not p.name.startswith("_"))
@@ -49,10 +54,12 @@ def load_content(root: Path, cases_dir: Path | None = None, today: dt.date | Non
     taxonomy, problems = load_taxonomy(root / TAXONOMY_FILE, TAXONOMY_FILE)
     labels, label_problems = load_labels(root / LABELS_FILE, LABELS_FILE)
     problems += label_problems
-    files = case_files(cases_dir or root / CASES_DIR)
-    if taxonomy is None or labels is None:
+    folder = cases_dir or root / CASES_DIR
+    files = case_files(folder)
+    problems += _folder_problems(folder, root)
+    if taxonomy is None or labels is None or problems:
         raise ContentError(problems, len(files) + 2)
-    validator = Draft202012Validator(case_schema(taxonomy))
+    validator = _CaseValidator(case_schema(taxonomy))
     stems = {file.stem: _shown_as(file, root) for file in files}
     cases = []
     for file in files:
@@ -65,6 +72,14 @@ def load_content(root: Path, cases_dir: Path | None = None, today: dt.date | Non
     if problems:
         raise ContentError(problems, len(files) + 2)
     return Content(taxonomy, labels, sorted(cases, key=lambda case: case["id"]))
+
+
+def _folder_problems(folder: Path, root: Path) -> list[Problem]:
+    """A missing folder, or case files with another ending, would otherwise pass unseen."""
+    if not folder.is_dir():
+        return [Problem(_shown_as(folder, root), None, "", "folder of case files not found")]
+    return [Problem(_shown_as(p, root), None, "", f"case files end in .yml; rename it to {p.stem}.yml")
+            for p in sorted(folder.glob("*.yaml"))]
 
 
 def _shown_as(file: Path, root: Path) -> str:

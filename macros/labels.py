@@ -28,11 +28,16 @@ def load_labels(file: Path, shown_as: str) -> tuple[Labels | None, list[Problem]
     source, problems = read_yaml(file, shown_as)
     if source is None:
         return None, problems
-    tables = {lang: source.data.get(lang) or {} for lang in LANGUAGES}
+    tables = {lang: source.data.get(lang) for lang in LANGUAGES}
+    for lang, table in tables.items():
+        if not isinstance(table, dict):
+            problems.append(Problem(shown_as, source.line_of((lang,)), lang, "must be a mapping of label keys to texts"))
+    if problems:
+        return None, problems
     reference = tables[LANGUAGES[0]]
     for lang in LANGUAGES:
         for key in sorted(set(reference) - set(tables[lang])):
-            problems.append(Problem(shown_as, None, f"{lang}.{key}", "label is missing"))
+            problems.append(Problem(shown_as, source.line_of((LANGUAGES[0], key)), f"{lang}.{key}", "label is missing (the line is the Swedish one)"))
         for key in sorted(set(tables[lang]) - set(reference)):
             problems.append(Problem(shown_as, source.line_of((lang, key)), f"{lang}.{key}", "label has no Swedish counterpart"))
         for key, text in tables[lang].items():

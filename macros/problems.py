@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong in one content file."""
 
@@ -13,6 +13,10 @@ class Problem:
     line: int | None
     field: str
     message: str
+
+    def sort_key(self) -> tuple:
+        """File, then line (problems without a line first), then field."""
+        return (self.path, self.line or 0, self.field, self.message)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -23,14 +27,15 @@ class ContentError(Exception):
     """Raised with every problem found, so a build can stop before writing anything."""
 
     def __init__(self, problems: list[Problem], files_checked: int):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems), key=Problem.sort_key)
         self.files_checked = files_checked
         super().__init__(report(self.problems, files_checked))
 
 
 def report(problems: list[Problem], files_checked: int) -> str:
     """All problems, one per line, and a closing line that says nothing was built."""
-    lines = [str(p) for p in sorted(problems)]
+    problems = sorted(set(problems), key=Problem.sort_key)
+    lines = [str(p) for p in problems]
     files = len({p.path for p in problems})
     noun = "problem" if len(problems) == 1 else "problems"
     lines.append(f"{len(problems)} {noun} in {files} of {files_checked} content files. Nothing was built.")

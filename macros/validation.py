@@ -15,13 +15,18 @@ LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
 
 # Text that must never reach a page: markup, template syntax, script links and personal data.
 TEXT_RULES = (
-    (re.compile(r"<\s*/?\s*[A-Za-z!?]"), "raw HTML is not allowed in text; write Markdown instead"),
+    (re.compile(r"<https?:"), "write links as [text](https://…), not <https://…>"),
+    (re.compile(r"<\s*/?\s*(?!https?:)[A-Za-z!?]"), "raw HTML is not allowed in text; write Markdown instead"),
     (re.compile(r"\{\{|\{%|\{#"), "template markers ({{, {% or {#) are not allowed in text"),
-    (re.compile(r"(?i)\b(javascript|vbscript|data)\s*:"), "script or data links are not allowed; link only to https:// addresses"),
-    (re.compile(r"\]\(\s*(?!https?://)[^)]*\)"), "Markdown links must point to a full https:// address"),
-    (re.compile(r"\b(19|20)?\d{6}[-+]\d{4}\b"), "looks like a Swedish personal identity number; personal data must not be published"),
+    (re.compile(r"(?i)\b(javascript|vbscript)\s*:|\bdata:[a-z]+/"), "script or data links are not allowed; link only to https:// addresses"),
+    (re.compile(r"\]\(\s*(?!https?://)[^)]*\)|^\s*\[[^\]]+\]:\s*(?!https?://)", re.M),
+     "Markdown links must point to a full web address starting with https:// (or http://)"),
+    # YYMMDD-NNNN with a real month and day (or a co-ordination number's day + 60); organisation numbers have month >= 20.
+    (re.compile(r"\b(19|20)?\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])[-+]\d{4}\b"),
+     "looks like a Swedish personal identity number; personal data must not be published"),
     (re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"), "looks like an e-mail address; name organisations, not private persons"),
-    (re.compile(r"(\+46|\b0)\d{1,3}[- ]?\d{2,3}[- ]?\d{2}[- ]?\d{2}\b"), "looks like a phone number; personal data must not be published"),
+    (re.compile(r"(?<![\d-])(?:\+46[\s-]?|0)(?!\d-\d{2}-\d{4})\d{1,3}[\s-]\d{2,3}(?:[\s-]?\d{2,3}){1,2}(?![\d-])"),
+     "looks like a phone number; personal data must not be published"),
 )
 
 
@@ -54,9 +59,9 @@ def _schema_problem(error, source: Source) -> Problem:
         field_path = path + (name,)
         if error.schema.get("$comment") == BILINGUAL:
             return _at(source, field_path, f"{LANGUAGE_NAMES[name]} text is missing")
-        return _at(source, field_path, "required field is missing", line_path=path)
+        return Problem(source.path, source.line_of(path) if path else None, dotted(field_path), "required field is missing")
     if kind == "additionalProperties":
-        extra = sorted(set(found) - set(error.schema.get("properties", {})))
+        extra = sorted(set(found) - set(error.schema.get("properties", {})), key=str)
         allowed = ", ".join(error.schema.get("properties", {}))
         return _at(source, path + (extra[0],), f"unknown field; allowed here: {allowed}")
     if kind == "enum":
@@ -90,12 +95,12 @@ def _type_message(schema: dict, expected, found) -> str:
 def _describe(value) -> str:
     if value is None:
         return "nothing"
-    kind = {bool: "true/false", int: "a number", float: "a number", str: "a text", list: "a list", dict: "a mapping"}[type(value)]
+    kind = {bool: "true/false", int: "a number", float: "a number", str: "a text", list: "a list", dict: "a mapping"}.get(type(value), "a value YAML calls " + type(value).__name__)
     return f"{kind} {value!r}" if isinstance(value, (bool, int, float, str)) else kind
 
 
-def _at(source: Source, path: tuple, message: str, line_path: tuple | None = None) -> Problem:
-    return Problem(source.path, source.line_of(line_path if line_path is not None else path), dotted(path), message)
+def _at(source: Source, path: tuple, message: str) -> Problem:
+    return Problem(source.path, source.line_of(path), dotted(path), message)
 
 
 def _all_date_problems(source: Source, today: dt.date) -> list[Problem]:

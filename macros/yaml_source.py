@@ -55,7 +55,7 @@ def read_yaml(file: Path, shown_as: str) -> tuple[Source | None, list[Problem]]:
     """Parse `file`; on failure return no source and the problems, each with its line."""
     raw = file.read_bytes()
     if len(raw) > MAX_BYTES:
-        return None, [Problem(shown_as, None, "", f"file is {len(raw) // 1024} KiB; a content file may be at most {MAX_BYTES // 1024} KiB")]
+        return None, [Problem(shown_as, None, "", f"file is {len(raw):,} bytes; a content file may be at most {MAX_BYTES:,} bytes")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -66,32 +66,76 @@ def read_yaml(file: Path, shown_as: str) -> tuple[Source | None, list[Problem]]:
     return _parse(text, shown_as)
 
 
+# libyaml's words for common slips, and what an author should do about them.
+SYNTAX_HINTS = {
+    "did not find expected key": "the indentation of this line does not match the fields around it",
+    "mapping values are not allowed here": "a ':' where none was expected; put text that contains ': ' in quotes",
+    "found unexpected end of stream": "a quote opened here is never closed",
+    "found character that cannot start any token": "a character YAML cannot read here",
+}
+
+
 def _parse(text: str, shown_as: str) -> tuple[Source | None, list[Problem]]:
     loader = _ContentLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, [Problem(shown_as, None, "", "file holds only comments; it has no fields")]
-        problems = _duplicate_keys(node, shown_as)
-        source = Source(shown_as, loader.construct_document(node), _lines(node))
+        lines, problems = _index(node, shown_as)
+        if problems:
+            return None, problems
+        source = Source(shown_as, loader.construct_document(node), lines)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        what = (error.problem or error.context or "not valid YAML").strip()
-        return None, [Problem(shown_as, mark.line + 1 if mark else None, "", f"YAML syntax: {what} (column {mark.column + 1})" if mark else f"YAML syntax: {what}")]
+        return None, [_syntax_problem(error, text, shown_as)]
     except yaml.YAMLError as error:
         return None, [Problem(shown_as, None, "", f"YAML syntax: {error}")]
     finally:
         loader.dispose()
-    if problems:
-        return None, problems
     if not isinstance(source.data, dict):
         found = type(source.data).__name__ if source.data is not None else "nothing"
         return None, [Problem(shown_as, source.line_of(()), "", f"the file must be a mapping of fields (key: value), found {_kind(found)}")]
     return source, []
 
 
+def _syntax_problem(error: yaml.MarkedYAMLError, text: str, shown_as: str) -> Problem:
+    """Point at where the author must look: the opening quote, not the end of the file."""
+    what = (error.problem or error.context or "not valid YAML").strip()
+    at_end = what == "found unexpected end of stream" and error.context_mark
+    mark = error.context_mark if at_end else (error.problem_mark or error.context_mark)
+    if mark is None:
+        return Problem(shown_as, None, "", f"YAML syntax: {what}")
+    line_text = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+    hint = "a tab character; indent with spaces only" if "\t" in line_text else SYNTAX_HINTS.get(what, what)
+    return Problem(shown_as, mark.line + 1, "", f"YAML syntax: {hint} (column {mark.column + 1})")
+
+
 def _kind(python_type: str) -> str:
     return {"list": "a list", "str": "a single text", "int": "a number", "float": "a number", "bool": "true/false"}.get(python_type, python_type)
+
+
+def _index(root, shown_as: str) -> tuple[dict, list[Problem]]:
+    """One walk over the node tree: the line of every field's key, duplicate keys, and aliases.
+
+    Anchors and aliases (&a / *a) are refused: content needs no sharing, and following them
+    can make a small file expand without limit.
+    """
+    lines, problems, visited = {(): root.start_mark.line + 1}, [], set()
+    stack = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in visited:
+            problems.append(Problem(shown_as, lines.get(path), dotted(path), "YAML anchors and aliases (& and *) are not allowed in content files; write the value out"))
+            continue
+        visited.add(id(node))
+        seen = set()
+        for key, child, child_path in _children(node, path):
+            line = (key or child).start_mark.line + 1
+            if key is not None and child_path in seen:
+                problems.append(Problem(shown_as, line, dotted(child_path), "this key appears twice in the same mapping; keep one"))
+            seen.add(child_path)
+            lines.setdefault(child_path, line)
+            stack.append((child, child_path))
+    return lines, sorted(problems, key=Problem.sort_key)
 
 
 def _children(node, path: FieldPath):
@@ -102,20 +146,3 @@ def _children(node, path: FieldPath):
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             yield None, item, path + (index,)
-
-
-def _lines(node, path: FieldPath = ()) -> dict:
-    lines = {path: node.start_mark.line + 1}
-    for _key, child, child_path in _children(node, path):
-        lines.update(_lines(child, child_path))
-    return lines
-
-
-def _duplicate_keys(node, shown_as: str, path: FieldPath = ()) -> list[Problem]:
-    problems, seen = [], set()
-    for key, child, child_path in _children(node, path):
-        if key is not None and child_path in seen:
-            problems.append(Problem(shown_as, key.start_mark.line + 1, dotted(child_path), "this key appears twice in the same mapping; keep one"))
-        seen.add(child_path)
-        problems += _duplicate_keys(child, shown_as, child_path)
-    return problems
