@@ -47,3 +47,30 @@ def site_url(site) -> str:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+# --- the whole suite, as `make test` and CI run it -------------------------------------------------
+
+SUITES = ("unit", "content", "build", "browser")
+
+
+def _whole_suite(config) -> bool:
+    return not config.invocation_params.args
+
+
+def pytest_collection_finish(session):
+    """A suite that silently collects nothing (a renamed folder, a pytest default) is a failure."""
+    if not _whole_suite(session.config):
+        return
+    found = {Path(item.fspath).relative_to(ROOT / "tests").parts[0] for item in session.items}
+    missing = [suite for suite in SUITES if suite not in found]
+    if missing:
+        raise pytest.UsageError(f"no tests collected from tests/{', tests/'.join(missing)}")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In the whole suite a skipped test is a broken set-up, not a pass."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if _whole_suite(session.config) and reporter and reporter.stats.get("skipped") and exitstatus == 0:
+        reporter.write_line(f"{len(reporter.stats['skipped'])} tests were skipped; the whole suite must run them all", red=True)
+        session.exitstatus = 1
