@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def define_env(env):
     def content():
         cases_dir = env.conf["extra"].get("cases_dir")
-        return cached_content(ROOT, ROOT / cases_dir if cases_dir else None)
+        return cached_content(ROOT, ROOT / cases_dir if cases_dir else None, recheck=False)
 
     def page_language() -> str:
         return env.page.file.locale

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, validators
-
 from .labels import Labels, load_labels
+from .page_pairs import doc_pages, unpaired_pages
 from .problems import ContentError, Problem
 from .schema import case_schema
-from .taxonomy import Taxonomy, load_taxonomy
-from .validation import validate_case
+from .taxonomy import LANGUAGES, Taxonomy, load_taxonomy
+from .validation import CaseValidator, validate_case
 from .yaml_source import read_yaml
 
+DOCS_DIR = "docs"
 CASES_DIR = "cases"
 TAXONOMY_FILE = "cases/_taxonomy.yml"
 LABELS_FILE = "macros/labels.yml"
@@ -28,17 +29,9 @@ class Content:
     labels: Labels
     cases: list[dict]  # every case, drafts included, sorted by id
 
-    @property
+    @cached_property
     def published(self) -> list[dict]:
         return [case for case in self.cases if case["status"] == "published"]
-
-    def case(self, case_id: str) -> dict:
-        return next(case for case in self.cases if case["id"] == case_id)
-
-
-# YAML reads 2020.0 as a float; a year or an amount written that way is a slip, not a whole number.
-_CaseValidator = validators.extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
-    "integer", lambda _checker, value: isinstance(value, int) and not isinstance(value, bool)))
 
 
 def case_files(cases_dir: Path) -> list[Path]:
@@ -56,21 +49,23 @@ def load_content(root: Path, cases_dir: Path | None = None, today: dt.date | Non
     problems += label_problems
     folder = cases_dir or root / CASES_DIR
     files = case_files(folder)
-    problems += _folder_problems(folder, root)
+    files_checked = len(files) + 2 + len(doc_pages(root / DOCS_DIR))
+    problems += _folder_problems(folder, root) + unpaired_pages(root / DOCS_DIR, LANGUAGES)
     if taxonomy is None or labels is None or problems:
-        raise ContentError(problems, len(files) + 2)
-    validator = _CaseValidator(case_schema(taxonomy))
-    stems = {file.stem: _shown_as(file, root) for file in files}
+        raise ContentError(problems, files_checked)
+    validator = CaseValidator(case_schema(taxonomy))
+    shown = {file: _shown_as(file, root) for file in files}
+    stems = {file.stem: shown[file] for file in files}
     cases = []
     for file in files:
-        source, file_problems = read_yaml(file, _shown_as(file, root))
+        source, file_problems = read_yaml(file, shown[file])
         if source is not None:
             file_problems = validate_case(source, validator, stems, file.stem, today or dt.date.today())
         problems += file_problems
         if not file_problems:
             cases.append(source.data)
     if problems:
-        raise ContentError(problems, len(files) + 2)
+        raise ContentError(problems, files_checked)
     return Content(taxonomy, labels, sorted(cases, key=lambda case: case["id"]))
 
 
@@ -93,15 +88,19 @@ def _shown_as(file: Path, root: Path) -> str:
 _cache: dict = {}
 
 
-def cached_content(root: Path, cases_dir: Path | None = None) -> Content:
+def cached_content(root: Path, cases_dir: Path | None = None, recheck: bool = True) -> Content:
     """load_content, parsed once per process and again only when a content file changes.
 
     `mkdocs serve` and the i18n plugin's one build per language both call this many times.
+    With recheck=False the content already loaded for the same folders is returned without
+    looking at the files again (within one build, after the build's first call has checked).
     """
     folder = cases_dir or root / CASES_DIR
-    watched = [root / TAXONOMY_FILE, root / LABELS_FILE, *case_files(folder)]
+    if not recheck and _cache.get("folders") == (root, folder):
+        return _cache["content"]
+    watched = [root / TAXONOMY_FILE, root / LABELS_FILE, *case_files(folder), *(root / DOCS_DIR).rglob("*.md")]
     key = (str(root), str(folder), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched))
     if _cache.get("key") != key:
         _cache.clear()
-        _cache.update(key=key, content=load_content(root, cases_dir))
+        _cache.update(key=key, folders=(root, folder), content=load_content(root, cases_dir))
     return _cache["content"]

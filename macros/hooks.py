@@ -21,23 +21,22 @@ sys.path.insert(0, str(ROOT))  # MkDocs loads hooks by path; the domain package 
 from macros.content import cached_content  # noqa: E402
 from macros.generated_pages import generated_pages  # noqa: E402
 from macros.markup import reviewed_line  # noqa: E402
-from macros.page_pairs import unpaired_pages  # noqa: E402
 from macros.problems import ContentError  # noqa: E402
 from macros.taxonomy import LANGUAGES  # noqa: E402
 
 _renderers: dict[str, tuple] = {}  # abs_src_path of a generated file -> (render, lang)
 
 
-def content(config):
+def content(config, recheck: bool = False):
     """The validated content for this build (cases from extra.cases_dir, default cases/)."""
     cases_dir = config.extra.get("cases_dir")
-    return cached_content(ROOT, ROOT / cases_dir if cases_dir else None)
+    return cached_content(ROOT, ROOT / cases_dir if cases_dir else None, recheck)
 
 
-@event_priority(100)  # before every plugin, so a bad case stops the build before files are touched
+@event_priority(100)  # before every plugin, so bad content stops the build before site/ is touched
 def on_config(config):
     try:
-        content(config)
+        content(config, recheck=True)  # the one look at the files per build; later calls reuse it
     except ContentError as error:
         raise PluginError(str(error)) from None
     return config
@@ -45,9 +44,6 @@ def on_config(config):
 
 @event_priority(50)
 def _add_generated_files(files, config):
-    missing = unpaired_pages(Path(config.docs_dir), LANGUAGES)
-    if missing:
-        raise PluginError("\n".join(missing) + f"\n{len(missing)} pages lack a translation. Nothing was built.")
     _renderers.clear()
     for doc, render in generated_pages(content(config)).items():
         for lang in LANGUAGES:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html import escape
-
-import yaml
 
 from .labels import Labels
 
@@ -46,5 +45,6 @@ def reviewed_line(iso: str, lang: str, labels: Labels) -> str:
 
 
 def front_matter(**fields) -> str:
-    """A YAML front-matter block; values are quoted by the YAML dumper, never by hand."""
-    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False) + "---\n"
+    """A YAML front-matter block. Values are written as JSON strings, which YAML reads as they
+    are (JSON is YAML), escaped by the encoder and far cheaper than the YAML dumper per page."""
+    return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items()) + "---\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 CASES_PATH = "exempel"
 WORK_PACKAGES_PATH = "arbetspaket"
@@ -19,7 +20,14 @@ def work_package_doc(wp_id: str) -> str:
 
 def relative(target_doc: str, from_doc: str) -> str:
     """A Markdown link from one docs page to another, as MkDocs resolves and checks it."""
-    return posixpath.relpath(target_doc, posixpath.dirname(from_doc))
+    folder, name = posixpath.split(target_doc)
+    prefix = _relative_folder(folder or ".", posixpath.dirname(from_doc) or ".")
+    return name if prefix == "." else f"{prefix}/{name}"
+
+
+@lru_cache(maxsize=None)  # listings link thousands of pages in a few folders; relpath is slow
+def _relative_folder(target: str, start: str) -> str:
+    return posixpath.relpath(target, start)
 
 
 def work_package_link(wp_id: str, from_doc: str) -> str:

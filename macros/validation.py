@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 
 from .problems import Problem
@@ -14,33 +15,55 @@ from .yaml_source import Source, dotted
 LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
 
 # Text that must never reach a page: markup, template syntax, script links and personal data.
+# Each rule has a cheap trigger (a character it cannot match without), so long texts are scanned
+# by the full pattern only when they could match.
+_DIGITS = re.compile(r"\d\d[\s-]?\d\d").search
+_ANY_TRIGGER = re.compile(r"[<{:\]@]|\d\d[\s-]?\d\d").search
 TEXT_RULES = (
-    (re.compile(r"<https?:"), "write links as [text](https://…), not <https://…>"),
-    (re.compile(r"<\s*/?\s*(?!https?:)[A-Za-z!?]"), "raw HTML is not allowed in text; write Markdown instead"),
-    (re.compile(r"\{\{|\{%|\{#"), "template markers ({{, {% or {#) are not allowed in text"),
-    (re.compile(r"(?i)\b(javascript|vbscript)\s*:|\bdata:[a-z]+/"), "script or data links are not allowed; link only to https:// addresses"),
-    (re.compile(r"\]\(\s*(?!https?://)[^)]*\)|^\s*\[[^\]]+\]:\s*(?!https?://)", re.M),
+    ("<", re.compile(r"<https?:"), "write links as [text](https://…), not <https://…>"),
+    ("<", re.compile(r"<\s*/?\s*(?!https?:)[A-Za-z!?]"), "raw HTML is not allowed in text; write Markdown instead"),
+    ("{", re.compile(r"\{\{|\{%|\{#"), "template markers ({{, {% or {#) are not allowed in text"),
+    (":", re.compile(r"(?i)\b(javascript|vbscript)\s*:|\bdata:[a-z]+/"), "script or data links are not allowed; link only to https:// addresses"),
+    ("]", re.compile(r"\]\(\s*(?!https?://)[^)]*\)|^\s*\[[^\]]+\]:\s*(?!https?://)", re.M),
      "Markdown links must point to a full web address starting with https:// (or http://)"),
     # YYMMDD-NNNN with a real month and day (or a co-ordination number's day + 60); organisation numbers have month >= 20.
-    (re.compile(r"\b(19|20)?\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])[-+]\d{4}\b"),
+    (_DIGITS, re.compile(r"\b(19|20)?\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])[-+]\d{4}\b"),
      "looks like a Swedish personal identity number; personal data must not be published"),
-    (re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"), "looks like an e-mail address; name organisations, not private persons"),
-    (re.compile(r"(?<![\d-])(?:\+46[\s-]?|0)(?!\d-\d{2}-\d{4})\d{1,3}[\s-]\d{2,3}(?:[\s-]?\d{2,3}){1,2}(?![\d-])"),
+    ("@", re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"), "looks like an e-mail address; name organisations, not private persons"),
+    (_DIGITS, re.compile(r"(?<![\d-])(?:\+46[\s-]?|0)(?!\d-\d{2}-\d{4})\d{1,3}[\s-]\d{2,3}(?:[\s-]?\d{2,3}){1,2}(?![\d-])"),
      "looks like a phone number; personal data must not be published"),
 )
 
 
-def validate_case(source: Source, validator: Draft202012Validator, stems: dict, stem: str, today: dt.date) -> list[Problem]:
+class CaseValidator:
+    """The case schema, compiled twice: a fast check that answers "valid?" for the usual, valid
+    case, and jsonschema's full list of errors, asked only when a case is not valid."""
+
+    def __init__(self, schema: dict):
+        self.schema = schema
+        self._is_valid = fastjsonschema.compile({k: v for k, v in schema.items() if k != "$schema"})
+        self._all_errors = Draft202012Validator(schema).iter_errors
+
+    def errors(self, data) -> list:
+        try:
+            self._is_valid(data)
+            return []
+        except fastjsonschema.JsonSchemaException:
+            return list(self._all_errors(data))
+
+
+def validate_case(source: Source, validator: CaseValidator, stems: dict, stem: str, today: dt.date) -> list[Problem]:
     """Every problem in one case file, each with its line where YAML gives it.
 
     `stems` maps every case file name (without .yml) to its path, to name the owner of a taken id.
     """
-    problems = [_schema_problem(error, source) for error in validator.iter_errors(source.data)]
+    problems = [_schema_problem(error, source) for error in validator.errors(source.data)]
+    problems += _decimal_problems(source, validator.schema, source.data, ())
     if not problems:  # these rules rely on the shape being right
         problems = _id_problems(source, stems, stem) + _rule_problems(source, today)
     else:  # still report the dates, so one run shows every problem an author can fix
         problems += _all_date_problems(source, today)
-    return problems + _text_problems(source, source.data, ())
+    return problems + _text_problems(source)
 
 
 def _id_problems(source: Source, stems: dict, stem: str) -> list[Problem]:
@@ -81,6 +104,19 @@ def _schema_problem(error, source: Source) -> Problem:
     if kind in ("minimum", "maximum"):
         return _at(source, path, f"{found} is {'below' if kind == 'minimum' else 'above'} the allowed {kind} {expected}")
     return _at(source, path, error.message)
+
+
+def _decimal_problems(source: Source, schema: dict, value, path: tuple) -> list[Problem]:
+    """JSON Schema counts 2020.0 as an integer; for a year or an amount it is a slip, so say so."""
+    if schema.get("type") == "integer" and isinstance(value, float):
+        return [_at(source, path, f"expected a whole number, found a number {value!r}")]
+    if isinstance(value, dict):
+        properties = schema.get("properties", {})
+        return [p for key, item in value.items() if key in properties
+                for p in _decimal_problems(source, properties[key], item, path + (key,))]
+    if isinstance(value, list) and "items" in schema:
+        return [p for index, item in enumerate(value) for p in _decimal_problems(source, schema["items"], item, path + (index,))]
+    return []
 
 
 def _type_message(schema: dict, expected, found) -> str:
@@ -154,11 +190,20 @@ def _date_problems(source: Source, path: tuple, text: str, today: dt.date) -> li
     return []
 
 
-def _text_problems(source: Source, value, path: tuple) -> list[Problem]:
+def _text_problems(source: Source) -> list[Problem]:
+    """Every text field checked against the text rules (most texts trip no trigger at all)."""
+    return [_at(source, path, message) for path, text in _texts(source.data, ()) if _ANY_TRIGGER(text)
+            for trigger, pattern, message in TEXT_RULES
+            if (trigger in text if isinstance(trigger, str) else trigger(text)) and pattern.search(text)]
+
+
+def _texts(value, path: tuple):
+    """(path, text) for every string in the data, web addresses excepted."""
     if isinstance(value, dict):
-        return [p for key, item in value.items() for p in _text_problems(source, item, path + (key,))]
-    if isinstance(value, list):
-        return [p for index, item in enumerate(value) for p in _text_problems(source, item, path + (index,))]
-    if not isinstance(value, str) or (path and path[-1] == "url"):
-        return []
-    return [_at(source, path, message) for pattern, message in TEXT_RULES if pattern.search(value)]
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, path + (index,))
+    elif isinstance(value, str) and not (path and path[-1] == "url"):
+        yield path, value

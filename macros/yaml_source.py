@@ -81,10 +81,11 @@ def _parse(text: str, shown_as: str) -> tuple[Source | None, list[Problem]]:
         node = loader.get_single_node()
         if node is None:
             return None, [Problem(shown_as, None, "", "file holds only comments; it has no fields")]
-        lines, problems = _index(node, shown_as)
-        if problems:
-            return None, problems
-        source = Source(shown_as, loader.construct_document(node), lines)
+        builder = _Builder(loader, shown_as)
+        data = builder.build(node, ())
+        if builder.problems:
+            return None, sorted(builder.problems, key=Problem.sort_key)
+        source = Source(shown_as, data, builder.lines)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, text, shown_as)]
     except yaml.YAMLError as error:
@@ -113,36 +114,38 @@ def _kind(python_type: str) -> str:
     return {"list": "a list", "str": "a single text", "int": "a number", "float": "a number", "bool": "true/false"}.get(python_type, python_type)
 
 
-def _index(root, shown_as: str) -> tuple[dict, list[Problem]]:
-    """One walk over the node tree: the line of every field's key, duplicate keys, and aliases.
+class _Builder:
+    """Turns the node tree into plain data in one walk, noting each field's key line on the way,
+    and refusing duplicate keys and aliases (&a / *a): content needs no sharing, and following
+    aliases can make a small file expand without limit."""
 
-    Anchors and aliases (&a / *a) are refused: content needs no sharing, and following them
-    can make a small file expand without limit.
-    """
-    lines, problems, visited = {(): root.start_mark.line + 1}, [], set()
-    stack = [(root, ())]
-    while stack:
-        node, path = stack.pop()
-        if id(node) in visited:
-            problems.append(Problem(shown_as, lines.get(path), dotted(path), "YAML anchors and aliases (& and *) are not allowed in content files; write the value out"))
-            continue
-        visited.add(id(node))
-        seen = set()
-        for key, child, child_path in _children(node, path):
-            line = (key or child).start_mark.line + 1
-            if key is not None and child_path in seen:
-                problems.append(Problem(shown_as, line, dotted(child_path), "this key appears twice in the same mapping; keep one"))
-            seen.add(child_path)
-            lines.setdefault(child_path, line)
-            stack.append((child, child_path))
-    return lines, sorted(problems, key=Problem.sort_key)
+    def __init__(self, loader, shown_as: str):
+        self.loader, self.shown_as = loader, shown_as
+        self.lines: dict = {}
+        self.problems: list[Problem] = []
+        self._visited: set = set()
+
+    def build(self, node, path: FieldPath):
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if id(node) in self._visited:
+            return self._problem(path, "YAML anchors and aliases (& and *) are not allowed in content files; write the value out")
+        self._visited.add(id(node))
+        if isinstance(node, yaml.ScalarNode):  # plain text is the common case; let PyYAML read the rest
+            return node.value if node.tag == _TEXT else self.loader.construct_object(node)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        mapping = {}
+        for key_node, value in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            if key in mapping:
+                self._problem(path + (key,), "this key appears twice in the same mapping; keep one", key_node.start_mark.line + 1)
+                continue
+            self.lines[path + (key,)] = key_node.start_mark.line + 1
+            mapping[key] = self.build(value, path + (key,))
+        return mapping
+
+    def _problem(self, path: FieldPath, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem(self.shown_as, line or self.lines.get(path), dotted(path), message))
 
 
-def _children(node, path: FieldPath):
-    """Yield (key node or None, child node, child path) for mappings and sequences."""
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield key, value, path + (key.value if isinstance(key, yaml.ScalarNode) else str(key.value),)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            yield None, item, path + (index,)
+_TEXT = "tag:yaml.org,2002:str"

@@ -55,7 +55,7 @@ def demo_case(number: int, rng: random.Random, taxonomy) -> dict:
         "status": "published",
         "illustrative": True,
         "title": {"sv": f"Demoexempel {number}: krav i {rng.choice(WORDS['sv'])}", "en": f"Demo case {number}: requirements in {rng.choice(WORDS['en'])}"},
-        "summary": both(30),
+        "summary": {lang: text[:380] for lang, text in both(30).items()},
         "organisation": {"name": {"sv": f"Demoorganisation {number}", "en": f"Demo organisation {number}"},
                          "type": rng.choice(ids("organisation_types")), "country": "sweden", "region": rng.choice(ids("counties"))},
         "years": {"start": start, "end": start + rng.randint(0, 3)},

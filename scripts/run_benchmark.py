@@ -75,7 +75,7 @@ def write_floor(cases_dir: Path, work: Path) -> list[Path]:
             (docs / doc).parent.mkdir(parents=True, exist_ok=True)
             (docs / doc).write_text(text.replace("{{ case_count() }}", str(len(content.published))), encoding="utf-8")
         floor_config = {**config, "strict": False, "watch": [], "hooks": [], "plugins": [], "extra": {},
-                        "theme": {**config["theme"], "language": lang}}
+                        "theme": {**{k: v for k, v in config["theme"].items() if k != "custom_dir"}, "language": lang}}
         (project / "mkdocs.yml").write_text(yaml.safe_dump(floor_config, allow_unicode=True), encoding="utf-8")
         projects.append(project)
     return projects
