@@ -2,10 +2,12 @@
 
 Usage: python scripts/run_benchmark.py [--sizes 100 500 2000] [--runs 3]
 
-For each N: our build (YAML -> validation -> generated pages -> i18n -> macros, both languages)
-and the floor (two plain mkdocs-material builds, sv and en, of the same pages as pre-rendered
-Markdown), run alternately. Prints median build time, the ratio to the floor, peak memory and
-the built size per case page. Targets: ratio <= 1.15 at 2,000 cases; per-case cost flat.
+For each N, run alternately: our build (YAML -> validation -> generated pages -> i18n -> macros,
+both languages); the floor (two plain mkdocs-material builds, sv and en, of the same pages as
+pre-rendered Markdown); and the stack floor (those pre-rendered pages built with our plugins,
+i18n and macros, but without our hooks). Prints median build times, the ratios, peak memory and
+the built size per case page. Targets: ratio to the floor <= 1.15 at 2,000 cases; per-case cost
+flat. The ratio to the stack floor is what our own YAML-to-pages step costs.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from macros.case_list import case_list  # noqa: E402
 from macros.content import load_content  # noqa: E402
 from macros.generated_pages import generated_pages  # noqa: E402
 from macros.taxonomy import LANGUAGES  # noqa: E402
+from macros.work_package_pages import work_package_list  # noqa: E402
 from scripts.make_demo_cases import write_demo_cases  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
@@ -55,30 +58,49 @@ def _site_config() -> dict:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
-def write_floor(cases_dir: Path, work: Path) -> list[Path]:
-    """Two plain Material projects (sv, en) holding our pages as already-rendered Markdown."""
+def _prerendered(content, lang: str) -> dict[str, str]:
+    """Every page of one language as finished Markdown: the generated pages, and the hand-written
+    ones with each macro call replaced by what the macro returns."""
+    pages = {doc: render(lang) for doc, render in generated_pages(content).items()}
+    for page in (ROOT / "docs").rglob("*.md"):
+        if page.name.endswith(".en.md") != (lang == "en"):
+            continue
+        doc = page.relative_to(ROOT / "docs").as_posix().replace(".en.md", ".md")
+        calls = {"{{ case_list() }}": case_list(content.published, lang, content, doc),
+                 "{{ case_count() }}": content.labels(lang, "catalogue.count", count=len(content.published)),
+                 "{{ work_package_list() }}": work_package_list(lang, content, doc)}
+        text = page.read_text(encoding="utf-8")
+        for call, output in calls.items():
+            text = text.replace(call, output)
+        pages[doc] = text
+    return pages
+
+
+def _write_project(project: Path, pages: dict[str, str], config: dict) -> Path:
+    for doc, text in pages.items():
+        (project / "docs" / doc).parent.mkdir(parents=True, exist_ok=True)
+        (project / "docs" / doc).write_text(text, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return project
+
+
+def write_floors(cases_dir: Path, work: Path) -> tuple[list[Path], Path]:
+    """The floor: two plain Material projects (sv, en) of our pages as finished Markdown.
+    The stack floor: one project of the same pages with our plugins (i18n, macros) but no hooks,
+    which separates what the fixed plugins cost from what our YAML-to-pages step costs."""
     content = load_content(ROOT, cases_dir)
-    pages = generated_pages(content)
-    config = _site_config()
-    projects = []
-    for lang in LANGUAGES:
-        project = work / f"floor-{lang}"
-        docs = project / "docs"
-        for doc, render in pages.items():
-            (docs / doc).parent.mkdir(parents=True, exist_ok=True)
-            (docs / doc).write_text(render(lang), encoding="utf-8")
-        for page in (ROOT / "docs").rglob("*.md"):
-            if page.name.endswith(".en.md") != (lang == "en"):
-                continue
-            doc = page.relative_to(ROOT / "docs").as_posix().replace(".en.md", ".md")
-            text = page.read_text(encoding="utf-8").replace("{{ case_list() }}", case_list(content.published, lang, content, doc))
-            (docs / doc).parent.mkdir(parents=True, exist_ok=True)
-            (docs / doc).write_text(text.replace("{{ case_count() }}", str(len(content.published))), encoding="utf-8")
-        floor_config = {**config, "strict": False, "watch": [], "hooks": [], "plugins": [], "extra": {},
-                        "theme": {**{k: v for k, v in config["theme"].items() if k != "custom_dir"}, "language": lang}}
-        (project / "mkdocs.yml").write_text(yaml.safe_dump(floor_config, allow_unicode=True), encoding="utf-8")
-        projects.append(project)
-    return projects
+    config = {**_site_config(), "strict": False, "watch": [], "hooks": []}
+    rendered = {lang: _prerendered(content, lang) for lang in LANGUAGES}
+    floors = [_write_project(work / f"floor-{lang}", rendered[lang], {
+        **config, "plugins": [], "extra": {},
+        "theme": {**{k: v for k, v in config["theme"].items() if k != "custom_dir"}, "language": lang}})
+        for lang in LANGUAGES]
+    both = {doc if lang == LANGUAGES[0] else doc.replace(".md", f".{lang}.md"): text
+            for lang in LANGUAGES for doc, text in rendered[lang].items()}
+    stack = _write_project(work / "stack-floor", both, {**config, "theme": {**config["theme"], "custom_dir": str(ROOT / "overrides")}})
+    (stack / "macros").mkdir()
+    (stack / "macros" / "__init__.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
+    return floors, stack
 
 
 def page_size_kib(site: Path, count: int) -> float:
@@ -91,16 +113,17 @@ def measure(count: int, runs: int) -> dict:
         work = Path(tmp)
         cases = work / "cases"
         write_demo_cases(count, cases)
-        floors = write_floor(cases, work)
+        floors, stack = write_floors(cases, work)
         env = {**os.environ, "KB_CASES_DIR": str(cases), "NO_MKDOCS_2_WARNING": "1"}
-        ours, floor, memory = [], [], []
-        for _ in range(runs):  # alternate, so drift in machine load hits both alike
+        ours, floor, stack_floor, memory = [], [], [], []
+        for _ in range(runs):  # alternate, so drift in machine load hits all alike
             seconds, mib = timed(MKDOCS + ["--site-dir", str(work / "site")], ROOT, env)
             ours.append(seconds)
             memory.append(mib)
             floor.append(sum(timed(MKDOCS + ["--site-dir", str(p / "site")], p, env)[0] for p in floors))
+            stack_floor.append(timed(MKDOCS + ["--site-dir", str(stack / "site")], stack, env)[0])
         return {"n": count, "ours": statistics.median(ours), "floor": statistics.median(floor),
-                "peak_mib": max(memory), "page_kib": page_size_kib(work / "site", count)}
+                "stack": statistics.median(stack_floor), "peak_mib": max(memory), "page_kib": page_size_kib(work / "site", count)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,12 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 2000])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    print("| cases | build (s, median) | floor (s, median) | ratio | ms per case | peak memory (MiB) | case page (KiB) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    print("| cases | build (s) | floor (s) | ratio to floor | stack floor (s) | ratio to stack floor | ms per case | peak memory (MiB) | case page (KiB) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count in args.sizes:
         r = measure(count, args.runs)
-        print(f"| {r['n']} | {r['ours']:.1f} | {r['floor']:.1f} | {r['ours'] / r['floor']:.2f} | "
-              f"{1000 * r['ours'] / r['n']:.0f} | {r['peak_mib']} | {r['page_kib']:.1f} |", flush=True)
+        print(f"| {r['n']} | {r['ours']:.1f} | {r['floor']:.1f} | {r['ours'] / r['floor']:.2f} | {r['stack']:.1f} | "
+              f"{r['ours'] / r['stack']:.2f} | {1000 * r['ours'] / r['n']:.0f} | {r['peak_mib']} | {r['page_kib']:.1f} |", flush=True)
     return 0
 
 
