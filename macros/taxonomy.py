@@ -10,6 +10,9 @@ from .yaml_source import read_yaml
 
 LANGUAGES = ("sv", "en")
 
+# The usual cause of an unexpected key in {sv: …, en: …}: YAML splits unquoted text at commas.
+COMMA_HINT = "a comma inside {sv: …, en: …} on one line splits the text; put each text in quotes"
+
 # Which taxonomy category each classifying case field draws its values from.
 CATEGORIES = (
     "work_packages", "sectors", "contract_types", "requirement_types", "target_groups",
@@ -74,5 +77,8 @@ def _term(category: str, term_id: str, entry, source) -> tuple[Term | None, list
             if not isinstance(text, str) or not text.strip():
                 path = (category, term_id, part, lang)
                 problems.append(Problem(source.path, source.line_of(path), ".".join(path), f"{'Swedish' if lang == 'sv' else 'English'} text is missing"))
+        for extra in sorted(set(value) - set(LANGUAGES), key=str) if isinstance(value, dict) else ():
+            path = (category, term_id, part)
+            problems.append(Problem(source.path, source.line_of(path), ".".join(path), f"unexpected key {extra!r}; {COMMA_HINT}"))
         texts[part] = value
     return (Term(term_id, texts["label"], texts["description"]) if not problems else None), problems

@@ -10,6 +10,7 @@ from jsonschema import Draft202012Validator
 
 from .problems import Problem
 from .schema import BILINGUAL, PARTIAL_DATE, PATTERN_MEANINGS
+from .taxonomy import COMMA_HINT
 from .yaml_source import Source, dotted
 
 LANGUAGE_NAMES = {"sv": "Swedish", "en": "English"}
@@ -86,7 +87,8 @@ def _schema_problem(error, source: Source) -> Problem:
     if kind == "additionalProperties":
         extra = sorted(set(found) - set(error.schema.get("properties", {})), key=str)
         allowed = ", ".join(error.schema.get("properties", {}))
-        return _at(source, path + (extra[0],), f"unknown field; allowed here: {allowed}")
+        hint = f"; {COMMA_HINT}" if error.schema.get("$comment") == BILINGUAL else ""
+        return _at(source, path + (extra[0],), f"unknown field; allowed here: {allowed}{hint}")
     if kind == "enum":
         return _at(source, path, f"{found!r} is not one of {', '.join(map(str, expected))}")
     if kind == "type":

@@ -330,3 +330,18 @@ def test_a_case_file_ending_in_yaml_is_reported_not_silently_skipped(tmp_path):
 ])
 def test_ordinary_text_is_not_mistaken_for_markup_links_or_personal_data(tmp_path, harmless):
     assert problems_in_case(tmp_path, edited(RESULTS_SV, f"    sv: '{harmless}'\n")) == []
+
+
+def test_a_comma_splitting_a_one_line_translation_is_explained(tmp_path):
+    text = edited("  name: {sv: Kommunen X, en: Municipality X}", "  name: {sv: Kommunen X, Y-stad, en: Municipality X}")
+    found = problems_in_case(tmp_path, text)
+    assert len(found) == 1 and "organisation.name.Y-stad: unknown field" in found[0] and "put each text in quotes" in found[0]
+
+
+def test_a_comma_splitting_a_taxonomy_label_is_reported(tmp_path):
+    taxonomy = (ROOT / "cases" / "_taxonomy.yml").read_text(encoding="utf-8").replace(
+        'label: {sv: "Gata, park och utemiljö", en: "Streets, parks and grounds"}',
+        "label: {sv: Gata, park och utemiljö, en: Streets, parks and grounds}")
+    (tmp_path / "taxonomy.yml").write_text(taxonomy, encoding="utf-8")
+    _, found = load_taxonomy(tmp_path / "taxonomy.yml", "taxonomy.yml")
+    assert any("sectors.grounds-maintenance.label: unexpected key 'park och utemiljö'" in str(p) for p in found)
