@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .case_list import case_list as _case_list
+from .catalogue import render_catalogue
+from .facets import newest_first
 from .content import cached_content
 from .work_package_pages import work_package_list as _work_package_list
 
@@ -24,16 +26,21 @@ def define_env(env):
         return env.page.file.locale
 
     @env.macro
-    def case_list() -> str:
-        """Every published case as a list: title, organisation, years, summary."""
+    def latest_cases(count: int = 6) -> str:
+        """The newest published cases as a short list: title, organisation, years, summary."""
         data = content()
-        return _case_list(data.published, page_language(), data, env.page.file.src_uri)
+        return _case_list(newest_first(data.published)[:count], page_language(), data, env.page.file.src_uri)
 
     @env.macro
     def case_count() -> str:
-        """'6 exempel' / '6 cases'."""
+        """'8 exempel' / '8 cases'."""
         data = content()
         return data.labels(page_language(), "catalogue.count", count=len(data.published))
+
+    @env.macro
+    def case_catalogue() -> str:
+        """The filterable catalogue of every published case (complete without JavaScript)."""
+        return render_catalogue(page_language(), content(), env.page.file.src_uri.replace(".en.md", ".md"))
 
     @env.macro
     def work_package_list() -> str:

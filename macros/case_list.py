@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .content import Content
-from .markup import md_inline
+from .markup import md_inline, year_span
 from .urls import case_doc, relative
 
 
@@ -15,8 +15,6 @@ def case_list(cases: list[dict], lang: str, content: Content, from_doc: str) -> 
 
 
 def _item(case: dict, lang: str, content: Content, from_doc: str) -> str:
-    years = case["years"]
-    span = f"{years['start']}–{years['end']}" if years.get("end", years["start"]) != years["start"] else str(years["start"])
     link = relative(case_doc(case["id"]), from_doc)
     return (f"- [{md_inline(case['title'][lang])}]({link})  \n"
-            f"  {md_inline(case['organisation']['name'][lang])}, {span}. {md_inline(case['summary'][lang])}")
+            f"  {md_inline(case['organisation']['name'][lang])}, {year_span(case['years'])}. {md_inline(case['summary'][lang])}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .content import Content
-from .markup import front_matter, md_block, md_inline, number, reviewed_line
+from .markup import front_matter, md_block, md_inline, number, reviewed_line, year_span
 from .urls import case_doc, work_package_link
 
 STORY_PARTS = ("background", "requirement", "implementation", "results", "lessons")
@@ -51,7 +51,7 @@ def _facts(case: dict, lang: str, content: Content) -> str:
         ("case.place", ", ".join(filter(None, [
             taxonomy.label("counties", org["region"], lang) if org.get("region") else "",
             taxonomy.label("countries", org["country"], lang)]))),
-        ("case.years", _years(case["years"])),
+        ("case.years", year_span(case["years"])),
         *((key, ", ".join(taxonomy.label(category, term, lang) for term in case[field])) for key, field, category in TERM_FACTS),
         ("case.work_packages", ", ".join(
             f"[{taxonomy.label('work_packages', wp, lang)}]({work_package_link(wp, case_doc(case['id']))})" for wp in case["work_packages"])),
@@ -59,11 +59,6 @@ def _facts(case: dict, lang: str, content: Content) -> str:
     if case.get("contract"):
         rows.append(("case.contract", _contract(case["contract"], lang, content)))
     return "\n".join(f"{labels(lang, key)}\n:   {value}\n" for key, value in rows)
-
-
-def _years(years: dict) -> str:
-    end = years.get("end", years["start"])
-    return str(years["start"]) if end == years["start"] else f"{years['start']}–{end}"
 
 
 def _contract(contract: dict, lang: str, content: Content) -> str:

@@ -33,6 +33,12 @@ def number(value: float, lang: str, labels: Labels) -> str:
     return whole + (labels(lang, "number.decimal_separator") + fraction if fraction else "")
 
 
+def year_span(years: dict) -> str:
+    """{start: 2012, end: 2016} -> '2012–2016'; a single year or no end -> '2012'."""
+    end = years.get("end", years["start"])
+    return str(years["start"]) if end == years["start"] else f"{years['start']}–{end}"
+
+
 def long_date(iso: str, lang: str, labels: Labels) -> str:
     """'2026-11-29' -> '29 november 2026' (sv) / '29 November 2026' (en)."""
     year, month, day = iso.split("-")

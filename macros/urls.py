@@ -30,5 +30,14 @@ def _relative_folder(target: str, start: str) -> str:
     return posixpath.relpath(target, start)
 
 
+def html_link(target_doc: str, from_doc: str) -> str:
+    """The final URL of a page as a relative link, for raw HTML (MkDocs rewrites only Markdown links).
+    With directory URLs, x.md and x/index.md are served at x/."""
+    def folder_url(doc: str) -> str:
+        base = doc[: -len("index.md")] if doc.endswith("index.md") else doc[: -len(".md")] + "/"
+        return base or "./"
+    return posixpath.relpath(folder_url(target_doc), folder_url(from_doc)) + "/"
+
+
 def work_package_link(wp_id: str, from_doc: str) -> str:
     return relative(work_package_doc(wp_id), from_doc)

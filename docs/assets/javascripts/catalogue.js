@@ -1,0 +1,198 @@
+/*
+ * The catalogue's filters. The page lists every case without this script; the script shows the
+ * filter form, keeps its state in the URL query (same keys and values in both languages), shows
+ * how many cases each option would give, and announces the result count.
+ *
+ * Filtering: within a facet the chosen options combine with OR, across facets with AND.
+ * The free text, the year range and "has outcomes" are facets of their own.
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-kb-catalogue]");
+  if (!root) return;
+
+  var data = JSON.parse(document.getElementById("kb-catalogue-data").textContent);
+  var form = document.getElementById("kb-filters");
+  var status = document.getElementById("kb-result-count");
+  var list = document.getElementById("kb-cards");
+  var cards = list.querySelectorAll(".kb-card");
+  var FACETS = data.facets;
+  var TESTS = FACETS.concat(["q", "years", "outcomes"]);  // every way a case can fail the filters
+
+  var cases = data.cases.map(function (record, index) {
+    var card = cards[index];
+    return {
+      record: record,
+      card: card,
+      text: normalise(card.querySelector(".kb-card__title").textContent + " " +
+                      card.querySelector(".kb-card__meta").textContent + " " +
+                      card.querySelector(".kb-card__summary").textContent),
+      title: card.querySelector(".kb-card__title").textContent.trim(),
+      order: index
+    };
+  });
+  var counters = {};
+  form.querySelectorAll("[data-kb-count]").forEach(function (span) { counters[span.dataset.kbCount] = span; });
+  var languageLinks = document.querySelectorAll("a.md-select__link[hreflang]");
+
+  function normalise(text) {
+    return text.toLocaleLowerCase(document.documentElement.lang).normalize("NFC");
+  }
+
+  /* --- state <-> URL <-> form ------------------------------------------------------------ */
+
+  function stateFromQuery(query) {
+    var params = new URLSearchParams(query);
+    var state = { q: (params.get("q") || "").trim(), from: toYear(params.get("from")), to: toYear(params.get("to")),
+                  outcomes: params.get("outcomes") === "1", sort: params.get("sort") === "title" ? "title" : "newest", chosen: {} };
+    FACETS.forEach(function (key) { state.chosen[key] = params.getAll(key); });
+    return state;
+  }
+
+  function toYear(value) {
+    var year = parseInt(value, 10);
+    return isNaN(year) ? null : year;
+  }
+
+  function queryFromState(state) {
+    var params = new URLSearchParams();
+    FACETS.forEach(function (key) { state.chosen[key].forEach(function (value) { params.append(key, value); }); });
+    if (state.q) params.set("q", state.q);
+    if (state.from !== null) params.set("from", state.from);
+    if (state.to !== null) params.set("to", state.to);
+    if (state.outcomes) params.set("outcomes", "1");
+    if (state.sort !== "newest") params.set("sort", state.sort);
+    var query = params.toString();
+    return query ? "?" + query : "";
+  }
+
+  function stateFromForm() {
+    var state = { q: form.elements.q.value.trim(), from: toYear(form.elements.from.value), to: toYear(form.elements.to.value),
+                  outcomes: form.elements.outcomes.checked, sort: form.elements.sort.value, chosen: {} };
+    FACETS.forEach(function (key) {
+      state.chosen[key] = Array.prototype.filter.call(form.querySelectorAll('input[name="' + key + '"]'),
+        function (box) { return box.checked; }).map(function (box) { return box.value; });
+    });
+    return state;
+  }
+
+  function showInForm(state) {
+    FACETS.forEach(function (key) {
+      form.querySelectorAll('input[name="' + key + '"]').forEach(function (box) {
+        box.checked = state.chosen[key].indexOf(box.value) !== -1;
+      });
+    });
+    form.elements.q.value = state.q;
+    form.elements.from.value = state.from === null ? "" : state.from;
+    form.elements.to.value = state.to === null ? "" : state.to;
+    form.elements.outcomes.checked = state.outcomes;
+    form.elements.sort.value = state.sort;
+    // open every facet that has a choice, so a shared link shows what it filters on
+    form.querySelectorAll("details.kb-facet").forEach(function (details) {
+      var chosen = details.querySelectorAll("input:checked").length +
+        Array.prototype.filter.call(details.querySelectorAll('input[type="number"]'), function (input) { return input.value; }).length;
+      if (chosen) details.open = true;
+    });
+  }
+
+  /* --- filtering ------------------------------------------------------------------------ */
+
+  function failures(item, state, words) {
+    var record = item.record, failed = [];
+    FACETS.forEach(function (key) {
+      var chosen = state.chosen[key];
+      if (chosen.length && !record[key].some(function (value) { return chosen.indexOf(value) !== -1; })) failed.push(key);
+    });
+    if (words.length && !words.every(function (word) { return item.text.indexOf(word) !== -1; })) failed.push("q");
+    if ((state.from !== null && record.to < state.from) || (state.to !== null && record.from > state.to)) failed.push("years");
+    if (state.outcomes && !record.outcomes) failed.push("outcomes");
+    return failed;
+  }
+
+  function apply(state) {
+    var words = normalise(state.q).split(/\s+/).filter(Boolean);
+    var counts = {}, shown = 0;
+    cases.forEach(function (item) {
+      var failed = failures(item, state, words);
+      var visible = failed.length === 0;
+      if (item.card.hidden === visible) item.card.hidden = !visible;
+      if (visible) shown += 1;
+      // An option's count: the cases that would show if it were the facet's only choice,
+      // i.e. the cases that pass every other facet.
+      if (failed.length <= 1) {
+        TESTS.forEach(function (key) {
+          if (failed.length === 1 && failed[0] !== key) return;
+          var values = key === "outcomes" ? (item.record.outcomes ? ["1"] : []) : (item.record[key] || []);
+          values.forEach(function (value) { counts[key + ":" + value] = (counts[key + ":" + value] || 0) + 1; });
+        });
+      }
+    });
+    Object.keys(counters).forEach(function (id) { counters[id].textContent = "(" + (counts[id] || 0) + ")"; });
+    sortCards(state.sort);
+    announce(shown);
+    keepQueryOnLanguageLinks();
+  }
+
+  var currentSort = "newest";
+  function sortCards(sort) {
+    if (sort === currentSort) return;
+    var lang = document.documentElement.lang;
+    var ordered = cases.slice().sort(sort === "title"
+      ? function (a, b) { return a.title.localeCompare(b.title, lang); }
+      : function (a, b) { return a.order - b.order; });
+    var fragment = document.createDocumentFragment();
+    ordered.forEach(function (item) { fragment.appendChild(item.card); });
+    list.appendChild(fragment);
+    currentSort = sort;
+  }
+
+  function announce(shown) {
+    var texts = data.texts, total = cases.length, text;
+    if (shown === 0) text = texts.no_match;
+    else if (shown === total) text = total === 1 ? texts.count_one : texts.count.replace("{count}", total);
+    else text = texts.shown.replace("{shown}", shown).replace("{count}", total);
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  /* The language selector keeps the filters, so a shared filtered view survives a change of language. */
+  function keepQueryOnLanguageLinks() {
+    languageLinks.forEach(function (link) {
+      var url = new URL(link.href, location.href);
+      url.search = location.search;
+      link.href = url.toString();
+    });
+  }
+
+  /* --- events --------------------------------------------------------------------------- */
+
+  function onChange(event) {
+    var state = stateFromForm();
+    var query = queryFromState(state);
+    if (query !== location.search) {
+      // typing in the text box replaces the entry; a ticked box or a chosen year is a step back can undo
+      var typing = event && event.target === form.elements.q && event.type === "input";
+      history[typing ? "replaceState" : "pushState"](null, "", location.pathname + query + location.hash);
+    }
+    apply(state);
+  }
+
+  form.addEventListener("change", onChange);
+  form.elements.q.addEventListener("input", onChange);
+  form.addEventListener("submit", function (event) { event.preventDefault(); onChange(event); });
+  root.querySelector("[data-kb-clear]").addEventListener("click", function () {
+    showInForm(stateFromQuery(""));
+    onChange();
+    form.elements.q.focus();
+  });
+  window.addEventListener("popstate", function () {
+    var state = stateFromQuery(location.search);
+    showInForm(state);
+    apply(state);
+  });
+
+  var initial = stateFromQuery(location.search);
+  showInForm(initial);
+  form.hidden = false;
+  apply(initial);
+})();
