@@ -12,6 +12,7 @@ from .case_list import case_list as _case_list
 from .catalogue import render_catalogue
 from .facets import newest_first
 from .content import cached_content
+from .markup import html
 from .work_package_pages import work_package_list as _work_package_list
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,3 +48,11 @@ def define_env(env):
         """The eleven work packages with links, descriptions and case counts, from the taxonomy."""
         data = content()
         return _work_package_list(page_language(), data, env.page.file.src_uri)
+
+    @env.macro
+    def search_page() -> str:
+        """The search page's results area; the script loads Pagefind's interface into it."""
+        data, lang = content(), page_language()
+        to_site_root = "../" * env.page.url.count("/")  # page.url includes the language folder
+        return (f'<div id="kb-search" class="kb-search" data-kb-bundle="{to_site_root}pagefind/"></div>\n'
+                f"<noscript><p>{html(data.labels(lang, 'search.noscript'))}</p></noscript>")

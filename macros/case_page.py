@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .content import Content
+from .facets import search_filters
 from .markup import front_matter, md_block, md_inline, number, reviewed_line, year_span
 from .urls import case_doc, work_package_link
 
@@ -31,6 +32,8 @@ def render_case(case: dict, lang: str, content: Content) -> str:
         f"## {say('case.outcomes')}\n\n{_outcomes(case, lang, content)}",
         *(f"## {say('case.' + part)}\n\n{md_block(case['story'][part][lang])}\n" for part in STORY_PARTS if part in case["story"]),
         f"## {say('case.sources')}\n\n{_sources(case, lang, content)}",
+        _keywords(case, lang, content),
+        search_filters(case, lang, content),
         reviewed_line(case["last_reviewed"], lang, content.labels),
         f"[{say('case.back_to_catalogue')}](index.md)\n",
     ]
@@ -97,3 +100,9 @@ def _sources(case: dict, lang: str, content: Content) -> str:
         date = f", {source['date']}" if source.get("date") else ""
         lines.append(f"{index}. [{md_inline(source['title'])}]({source['url']}) – {md_inline(source['publisher'])}{date}")
     return "\n".join(lines) + "\n"
+
+
+def _keywords(case: dict, lang: str, content: Content) -> str:
+    """The case's search keywords, shown on the page (they help search with compound words)."""
+    words = case.get("keywords", {}).get(lang)
+    return f"{content.labels(lang, 'search.keywords')}: {md_inline(', '.join(words))}\n{{: .kb-keywords }}\n" if words else ""

@@ -26,7 +26,7 @@ def render_catalogue(lang: str, content: Content, from_doc: str = CATALOGUE_DOC)
         '<div class="kb-catalogue" data-kb-catalogue>',
         _filters(lang, content, say),
         f'<p class="kb-result-count" id="kb-result-count" role="status" aria-live="polite">{count}</p>',
-        f'<ol class="kb-cards" id="kb-cards" aria-labelledby="kb-result-count">',
+        f'<ol class="kb-cards" id="kb-cards" aria-labelledby="kb-result-count" data-pagefind-ignore>',
         *(_card(case, lang, content, from_doc) for case in cases),
         "</ol>",
         f'<script type="application/json" id="kb-catalogue-data">{catalogue_data(cases, lang, content)}</script>',
@@ -45,7 +45,7 @@ def _filters(lang: str, content: Content, say) -> str:
     years = [case["years"]["start"] for case in content.published] + [case["years"].get("end", 0) for case in content.published]
     low, high = (min(years), max(years)) if years else (2000, 2030)
     parts = [
-        f'<form class="kb-filters" id="kb-filters" hidden aria-label="{say("catalogue.filters")}">',
+        f'<form class="kb-filters" id="kb-filters" hidden aria-label="{say("catalogue.filters")}" data-pagefind-ignore>',
         '<div class="kb-filters__row">',
         f'<label for="kb-q">{say("catalogue.search")}</label>',
         f'<input type="search" id="kb-q" name="q" autocomplete="off" aria-describedby="kb-q-hint">',

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .content import Content
+from .markup import html
 
 
 @dataclass(frozen=True)
@@ -63,3 +64,12 @@ def facet_record(case: dict) -> dict:
     record.update({"from": case["years"]["start"], "to": case["years"].get("end", case["years"]["start"]),
                    "outcomes": bool(case.get("outcomes"))})
     return record
+
+
+def search_filters(case: dict, lang: str, content: Content) -> str:
+    """Pagefind filters for a case page: the catalogue's facets, named and valued in the page's language,
+    so search and catalogue agree on what a case is and how it is classified."""
+    pairs = [(content.labels(lang, "search.page_type"), content.labels(lang, "search.case"))]
+    pairs += [(content.labels(lang, facet.label), _label(facet, value, content, lang)) for facet in FACETS for value in facet.values(case)]
+    spans = "".join(f'<span data-pagefind-filter="{html(name)}:{html(value)}"></span>' for name, value in pairs)
+    return f"<div hidden>{spans}</div>\n"

@@ -22,7 +22,9 @@ from macros.content import cached_content  # noqa: E402
 from macros.generated_pages import generated_pages  # noqa: E402
 from macros.markup import reviewed_line  # noqa: E402
 from macros.problems import ContentError  # noqa: E402
+from macros.search_index import build_search_index  # noqa: E402
 from macros.taxonomy import LANGUAGES  # noqa: E402
+from macros.urls import SEARCH_DOC, page_url  # noqa: E402
 
 _renderers: dict[str, tuple] = {}  # abs_src_path of a generated file -> (render, lang)
 
@@ -36,9 +38,11 @@ def content(config, recheck: bool = False):
 @event_priority(100)  # before every plugin, so bad content stops the build before site/ is touched
 def on_config(config):
     try:
-        content(config, recheck=True)  # the one look at the files per build; later calls reuse it
+        labels = content(config, recheck=True).labels  # the one look at the files per build
     except ContentError as error:
         raise PluginError(str(error)) from None
+    config.extra["kb_labels"] = labels.tables  # theme templates pick the table of config.theme.language
+    config.extra["kb_search_page"] = {lang: page_url(SEARCH_DOC, lang) for lang in LANGUAGES}
     return config
 
 
@@ -72,3 +76,14 @@ def on_page_markdown(markdown, page, config, files):
     if not reviewed:
         return markdown
     return markdown.rstrip() + "\n\n" + reviewed_line(str(reviewed), page.file.locale, content(config).labels)
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has built every language (it builds them from its own on_post_build)
+def on_post_build(config):
+    """Index the finished site for search: one Pagefind index per language, from <html lang>."""
+    i18n = config.plugins.get("i18n")
+    if (i18n is not None and i18n.building) or not config.extra.get("search_index", True):
+        return
+    problem = build_search_index(Path(config.site_dir))
+    if problem:
+        raise PluginError(problem)

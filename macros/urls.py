@@ -7,6 +7,8 @@ from functools import lru_cache
 
 CASES_PATH = "exempel"
 WORK_PACKAGES_PATH = "arbetspaket"
+SEARCH_DOC = "sok.md"
+DEFAULT_LANGUAGE = "sv"  # served at the site root; every other language under /<lang>/
 
 
 def case_doc(case_id: str) -> str:
@@ -41,3 +43,9 @@ def html_link(target_doc: str, from_doc: str) -> str:
 
 def work_package_link(wp_id: str, from_doc: str) -> str:
     return relative(work_package_doc(wp_id), from_doc)
+
+
+def page_url(doc: str, lang: str) -> str:
+    """The site-root-relative URL of a page in a language: 'sok.md', 'en' -> 'en/sok/'."""
+    path = doc[: -len("index.md")] if doc.endswith("index.md") else doc[: -len(".md")] + "/"
+    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
