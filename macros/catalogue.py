@@ -12,9 +12,7 @@ import json
 from .content import Content
 from .facets import FACETS, facet_record, newest_first, options
 from .markup import html, year_span
-from .urls import case_doc, html_link, work_package_doc
-
-CATALOGUE_DOC = "exempel/index.md"
+from .urls import CATALOGUE_DOC, case_doc, html_link, work_package_doc
 
 
 def render_catalogue(lang: str, content: Content, from_doc: str = CATALOGUE_DOC) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .guides import Guide, load_guides
 from .labels import Labels, load_labels
 from .page_pairs import doc_pages, unpaired_pages
 from .problems import ContentError, Problem
@@ -28,6 +29,7 @@ class Content:
     taxonomy: Taxonomy
     labels: Labels
     cases: list[dict]  # every case, drafts included, sorted by id
+    guides: list[Guide]  # hand-written pages filed under work packages
 
     @cached_property
     def published(self) -> list[dict]:
@@ -53,6 +55,8 @@ def load_content(root: Path, cases_dir: Path | None = None, today: dt.date | Non
     problems += _folder_problems(folder, root) + unpaired_pages(root / DOCS_DIR, LANGUAGES)
     if taxonomy is None or labels is None or problems:
         raise ContentError(problems, files_checked)
+    guides, guide_problems = load_guides(root / DOCS_DIR, taxonomy.ids("work_packages"), LANGUAGES)
+    problems += guide_problems
     validator = CaseValidator(case_schema(taxonomy))
     shown = {file: _shown_as(file, root) for file in files}
     stems = {file.stem: shown[file] for file in files}
@@ -66,7 +70,7 @@ def load_content(root: Path, cases_dir: Path | None = None, today: dt.date | Non
             cases.append(source.data)
     if problems:
         raise ContentError(problems, files_checked)
-    return Content(taxonomy, labels, sorted(cases, key=lambda case: case["id"]))
+    return Content(taxonomy, labels, sorted(cases, key=lambda case: case["id"]), guides)
 
 
 def _folder_problems(folder: Path, root: Path) -> list[Problem]:

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 CASES_PATH = "exempel"
 WORK_PACKAGES_PATH = "arbetspaket"
+CATALOGUE_DOC = f"{CASES_PATH}/index.md"
 SEARCH_DOC = "sok.md"
 DEFAULT_LANGUAGE = "sv"  # served at the site root; every other language under /<lang>/
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .case_list import case_list
 from .content import Content
-from .markup import front_matter, md_inline
-from .urls import WORK_PACKAGES_PATH, relative, work_package_doc
+from .markup import front_matter, html, md_inline
+from .urls import CATALOGUE_DOC, WORK_PACKAGES_PATH, html_link, relative, work_package_doc
 
 OVERVIEW_DOC = f"{WORK_PACKAGES_PATH}/index.md"
 
@@ -15,15 +15,21 @@ def cases_in(wp_id: str, content: Content) -> list[dict]:
 
 
 def render_work_package(wp_id: str, lang: str, content: Content) -> str:
-    """One work package: its description and its cases."""
-    term, say = content.taxonomy.term("work_packages", wp_id), content.labels
+    """One work package: its description, the guides filed under it, and its cases."""
+    term, say, doc = content.taxonomy.term("work_packages", wp_id), content.labels, work_package_doc(wp_id)
+    cases = cases_in(wp_id, content)
+    guides = [guide for guide in content.guides if wp_id in guide.work_packages]
+    in_catalogue = f"{html_link(CATALOGUE_DOC, doc)}?wp={wp_id}"
     return "\n".join([
         front_matter(title=term.label[lang], description=term.description[lang]),
         f"# {md_inline(term.label[lang])}\n",
         f"{md_inline(term.description[lang])}\n",
+        f"## {say(lang, 'work_packages.guides')}\n",
+        "\n".join(f"- [{md_inline(guide.title[lang])}]({relative(guide.doc, doc)})" for guide in guides) + "\n" if guides
+        else say(lang, "work_packages.no_guides") + "\n",
         f"## {say(lang, 'work_packages.cases')}\n",
-        case_list(cases_in(wp_id, content), lang, content, work_package_doc(wp_id)) if cases_in(wp_id, content)
-        else say(lang, "work_packages.no_cases") + "\n",
+        f'<p><a href="{in_catalogue}">{html(say(lang, "work_packages.in_catalogue"))}</a></p>\n' if cases else "",
+        case_list(cases, lang, content, doc) if cases else say(lang, "work_packages.no_cases") + "\n",
     ])
 
 
