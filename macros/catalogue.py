@@ -34,7 +34,7 @@ def render_catalogue(lang: str, content: Content, from_doc: str = CATALOGUE_DOC)
 
 def catalogue_data(cases: list[dict], lang: str, content: Content) -> str:
     """JSON for the script: facet keys, the cases' facet records in card order, and its texts."""
-    texts = {key: content.labels(lang, f"catalogue.{key}") for key in ("count", "count_one", "shown", "no_match")}
+    texts = {key: content.labels(lang, f"catalogue.{key}") for key in ("count", "count_one", "shown", "no_match", "more")}
     data = {"facets": [facet.key for facet in FACETS], "cases": [facet_record(case) for case in cases], "texts": texts}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 

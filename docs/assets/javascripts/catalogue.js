@@ -18,7 +18,6 @@
   var list = document.getElementById("kb-cards");
   var cards = list.querySelectorAll(".kb-card");
   var FACETS = data.facets;
-  var TESTS = FACETS.concat(["q", "years", "outcomes"]);  // every way a case can fail the filters
 
   var cases = data.cases.map(function (record, index) {
     var card = cards[index];
@@ -29,12 +28,36 @@
                       card.querySelector(".kb-card__meta").textContent + " " +
                       card.querySelector(".kb-card__summary").textContent),
       title: card.querySelector(".kb-card__title").textContent.trim(),
-      order: index
+      order: index,
+      countIds: countIds(record)
     };
+  });
+  cases.forEach(function (item) {
+    item.allCountIds = Object.keys(item.countIds).reduce(function (all, key) { return all.concat(item.countIds[key]); }, []);
   });
   var counters = {};
   form.querySelectorAll("[data-kb-count]").forEach(function (span) { counters[span.dataset.kbCount] = span; });
   var languageLinks = document.querySelectorAll("a.md-select__link[hreflang]");
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button kb-more";
+  more.hidden = true;
+  list.after(more);
+  more.addEventListener("click", function () {
+    var first = ordered.filter(function (item) { return item.card.hidden; })[0];
+    limit += PAGE;
+    apply(stateFromQuery(location.search));
+    var next = first && first.card.querySelector("a");
+    if (next && !first.card.hidden) next.focus();  // keyboard users continue where the new cards start
+  });
+
+  // The counters a case adds to, per facet: "sector:cleaning", …, and "outcomes:1".
+  function countIds(record) {
+    var ids = {};
+    FACETS.forEach(function (key) { ids[key] = record[key].map(function (value) { return key + ":" + value; }); });
+    ids.outcomes = record.outcomes ? ["outcomes:1"] : [];
+    return ids;
+  }
 
   function normalise(text) {
     return text.toLocaleLowerCase(document.documentElement.lang).normalize("NFC");
@@ -98,47 +121,67 @@
 
   /* --- filtering ------------------------------------------------------------------------ */
 
-  function failures(item, state, words) {
-    var record = item.record, failed = [];
-    FACETS.forEach(function (key) {
-      var chosen = state.chosen[key];
-      if (chosen.length && !record[key].some(function (value) { return chosen.indexOf(value) !== -1; })) failed.push(key);
-    });
-    if (words.length && !words.every(function (word) { return item.text.indexOf(word) !== -1; })) failed.push("q");
-    if ((state.from !== null && record.to < state.from) || (state.to !== null && record.from > state.to)) failed.push("years");
-    if (state.outcomes && !record.outcomes) failed.push("outcomes");
+  // The one test a case fails, "" when it passes all, or null when it fails two or more.
+  function onlyFailure(item, state, words) {
+    var record = item.record, failed = "";
+    for (var f = 0; f < FACETS.length; f++) {
+      var chosen = state.chosenSets[FACETS[f]];
+      if (chosen.size && !record[FACETS[f]].some(function (value) { return chosen.has(value); })) {
+        if (failed) return null;
+        failed = FACETS[f];
+      }
+    }
+    if (words.length && !words.every(function (word) { return item.text.indexOf(word) !== -1; })) {
+      if (failed) return null;
+      failed = "q";
+    }
+    if ((state.from !== null && record.to < state.from) || (state.to !== null && record.from > state.to)) {
+      if (failed) return null;
+      failed = "years";
+    }
+    if (state.outcomes && !record.outcomes) {
+      if (failed) return null;
+      failed = "outcomes";
+    }
     return failed;
   }
 
   function apply(state) {
+    sortCards(state.sort);
     var words = normalise(state.q).split(/\s+/).filter(Boolean);
     var counts = {}, shown = 0;
-    cases.forEach(function (item) {
-      var failed = failures(item, state, words);
-      var visible = failed.length === 0;
+    state.chosenSets = {};
+    FACETS.forEach(function (key) { state.chosenSets[key] = new Set(state.chosen[key]); });
+    var matching = 0;
+    ordered.forEach(function (item) {
+      var failed = onlyFailure(item, state, words);
+      var visible = failed === "" && matching < limit;
+      if (failed === "") matching += 1;
       if (item.card.hidden === visible) item.card.hidden = !visible;
       if (visible) shown += 1;
       // An option's count: the cases that would show if it were the facet's only choice,
       // i.e. the cases that pass every other facet.
-      if (failed.length <= 1) {
-        TESTS.forEach(function (key) {
-          if (failed.length === 1 && failed[0] !== key) return;
-          var values = key === "outcomes" ? (item.record.outcomes ? ["1"] : []) : (item.record[key] || []);
-          values.forEach(function (value) { counts[key + ":" + value] = (counts[key + ":" + value] || 0) + 1; });
-        });
-      }
+      if (failed === null) return;
+      var ids = failed ? item.countIds[failed] || [] : item.allCountIds;
+      for (var i = 0; i < ids.length; i++) counts[ids[i]] = (counts[ids[i]] || 0) + 1;
     });
-    Object.keys(counters).forEach(function (id) { counters[id].textContent = "(" + (counts[id] || 0) + ")"; });
-    sortCards(state.sort);
-    announce(shown);
+    for (var id in counters) {
+      var text = "(" + (counts[id] || 0) + ")";
+      if (counters[id].textContent !== text) counters[id].textContent = text;
+    }
+    more.hidden = matching <= shown;
+    more.textContent = data.texts.more.replace("{remaining}", matching - shown);
+    announce(matching);
     keepQueryOnLanguageLinks();
   }
 
-  var currentSort = "newest";
+  // Cards in the chosen order; only the first `limit` matches are shown, so a filter change lays
+  // out a page of cards, not thousands. "Show more" adds a page. Without the script all are shown.
+  var PAGE = 50, limit = PAGE, ordered = cases.slice(), currentSort = "newest";
   function sortCards(sort) {
     if (sort === currentSort) return;
     var lang = document.documentElement.lang;
-    var ordered = cases.slice().sort(sort === "title"
+    ordered = cases.slice().sort(sort === "title"
       ? function (a, b) { return a.title.localeCompare(b.title, lang); }
       : function (a, b) { return a.order - b.order; });
     var fragment = document.createDocumentFragment();
@@ -147,11 +190,11 @@
     currentSort = sort;
   }
 
-  function announce(shown) {
+  function announce(matching) {
     var texts = data.texts, total = cases.length, text;
-    if (shown === 0) text = texts.no_match;
-    else if (shown === total) text = total === 1 ? texts.count_one : texts.count.replace("{count}", total);
-    else text = texts.shown.replace("{shown}", shown).replace("{count}", total);
+    if (matching === 0) text = texts.no_match;
+    else if (matching === total) text = total === 1 ? texts.count_one : texts.count.replace("{count}", total);
+    else text = texts.shown.replace("{shown}", matching).replace("{count}", total);
     if (status.textContent !== text) status.textContent = text;
   }
 
@@ -167,6 +210,7 @@
   /* --- events --------------------------------------------------------------------------- */
 
   function onChange(event) {
+    limit = PAGE;
     var state = stateFromForm();
     var query = queryFromState(state);
     if (query !== location.search) {
