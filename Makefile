@@ -3,7 +3,8 @@
 #   make test    – the whole test suite (installs test packages and Debian's chromium when missing)
 #   make check   – check the content files only (one line per problem)
 #   make build   – build the site into site/; a failed build leaves the previous site/ untouched
-#   make bench   – the build benchmark (N = 100, 500, 2000); results in docs/maintainers/benchmark.md
+#   make bench   – the build benchmark (N = 100, 500, 2000) and the catalogue/search measurements in
+#                  Chromium (N = 2000); results are recorded in README.md
 
 PYTHON ?= python3
 VENV   := .venv
@@ -27,8 +28,9 @@ build: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --site-dir site.new
 	rm -rf site && mv site.new site
 
-bench: $(VENV)/.site-deps
+bench: $(VENV)/.test-deps chromium
 	$(BIN)/python scripts/run_benchmark.py
+	$(BIN)/python scripts/measure_browser.py --cases 2000
 
 $(VENV)/.site-deps: requirements.txt
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)

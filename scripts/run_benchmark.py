@@ -114,7 +114,8 @@ def measure(count: int, runs: int) -> dict:
         cases = work / "cases"
         write_demo_cases(count, cases)
         floors, stack = write_floors(cases, work)
-        env = {**os.environ, "KB_CASES_DIR": str(cases), "NO_MKDOCS_2_WARNING": "1"}
+        # The floors have no search index, so the site is timed without it too (measure_browser.py builds it).
+        env = {**os.environ, "KB_CASES_DIR": str(cases), "KB_SEARCH_INDEX": "false", "NO_MKDOCS_2_WARNING": "1"}
         ours, floor, stack_floor, memory = [], [], [], []
         for _ in range(runs):  # alternate, so drift in machine load hits all alike
             seconds, mib = timed(MKDOCS + ["--site-dir", str(work / "site")], ROOT, env)
