@@ -27,9 +27,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from macros.case_list import case_list  # noqa: E402
+from macros.catalogue import render_catalogue  # noqa: E402
+from macros.facets import newest_first  # noqa: E402
 from macros.content import load_content  # noqa: E402
 from macros.generated_pages import generated_pages  # noqa: E402
 from macros.taxonomy import LANGUAGES  # noqa: E402
+from macros.urls import SEARCH_DOC, page_url  # noqa: E402
 from macros.work_package_pages import work_package_list  # noqa: E402
 from scripts.make_demo_cases import write_demo_cases  # noqa: E402
 
@@ -60,15 +63,18 @@ def _site_config() -> dict:
 
 def _prerendered(content, lang: str) -> dict[str, str]:
     """Every page of one language as finished Markdown: the generated pages, and the hand-written
-    ones with each macro call replaced by what the macro returns."""
+    ones with each macro call replaced by what the macro returns (keep in step with macros/__init__.py;
+    a call left in a page makes the stack-floor build fail, so a new macro cannot be missed silently)."""
     pages = {doc: render(lang) for doc, render in generated_pages(content).items()}
     for page in (ROOT / "docs").rglob("*.md"):
         if page.name.endswith(".en.md") != (lang == "en"):
             continue
         doc = page.relative_to(ROOT / "docs").as_posix().replace(".en.md", ".md")
-        calls = {"{{ case_list() }}": case_list(content.published, lang, content, doc),
+        calls = {"{{ latest_cases() }}": case_list(newest_first(content.published)[:6], lang, content, doc),
+                 "{{ case_catalogue() }}": render_catalogue(lang, content, doc),
                  "{{ case_count() }}": content.labels(lang, "catalogue.count", count=len(content.published)),
-                 "{{ work_package_list() }}": work_package_list(lang, content, doc)}
+                 "{{ work_package_list() }}": work_package_list(lang, content, doc),
+                 "{{ search_page() }}": '<div id="kb-search"></div>'}
         text = page.read_text(encoding="utf-8")
         for call, output in calls.items():
             text = text.replace(call, output)
@@ -97,7 +103,9 @@ def write_floors(cases_dir: Path, work: Path) -> tuple[list[Path], Path]:
         for lang in LANGUAGES]
     both = {doc if lang == LANGUAGES[0] else doc.replace(".md", f".{lang}.md"): text
             for lang in LANGUAGES for doc, text in rendered[lang].items()}
-    stack = _write_project(work / "stack-floor", both, {**config, "theme": {**config["theme"], "custom_dir": str(ROOT / "overrides")}})
+    theme_data = {"kb_labels": content.labels.tables, "kb_search_page": {lang: page_url(SEARCH_DOC, lang) for lang in LANGUAGES}}
+    stack = _write_project(work / "stack-floor", both, {**config, "extra": {**config["extra"], **theme_data},
+                                                         "theme": {**config["theme"], "custom_dir": str(ROOT / "overrides")}})
     (stack / "macros").mkdir()
     (stack / "macros" / "__init__.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
     return floors, stack
