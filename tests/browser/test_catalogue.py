@@ -51,7 +51,7 @@ def catalogue_server(catalogue_site):
 
 @pytest.fixture
 def catalogue(page, catalogue_server):
-    """Open the Swedish catalogue (optionally with a query): catalogue("?sector=cleaning")."""
+    """Open the catalogue, e.g. catalogue("?sector=cleaning") or catalogue("?sort=title", lang="en")."""
     page.set_default_timeout(5000)
 
     def open_catalogue(query: str = "", lang: str = "sv"):
