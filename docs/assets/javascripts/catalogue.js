@@ -192,7 +192,8 @@
 
   function announce(matching) {
     var texts = data.texts, total = cases.length, text;
-    if (matching === 0) text = texts.no_match;
+    if (total === 0) text = texts.count.replace("{count}", 0);
+    else if (matching === 0) text = texts.no_match;
     else if (matching === total) text = total === 1 ? texts.count_one : texts.count.replace("{count}", total);
     else text = texts.shown.replace("{shown}", matching).replace("{count}", total);
     if (status.textContent !== text) status.textContent = text;
@@ -230,6 +231,7 @@
     form.elements.q.focus();
   });
   window.addEventListener("popstate", function () {
+    limit = PAGE;
     var state = stateFromQuery(location.search);
     showInForm(state);
     apply(state);
