@@ -33,12 +33,6 @@ def define_env(env):
         return _case_list(newest_first(data.published)[:count], page_language(), data, env.page.file.src_uri)
 
     @env.macro
-    def case_count() -> str:
-        """'8 exempel' / '8 cases'."""
-        data = content()
-        return data.labels(page_language(), "catalogue.count", count=len(data.published))
-
-    @env.macro
     def case_catalogue() -> str:
         """The filterable catalogue of every published case (complete without JavaScript)."""
         return render_catalogue(page_language(), content(), env.page.file.src_uri.replace(".en.md", ".md"))

@@ -72,7 +72,6 @@ def _prerendered(content, lang: str) -> dict[str, str]:
         doc = page.relative_to(ROOT / "docs").as_posix().replace(".en.md", ".md")
         calls = {"{{ latest_cases() }}": case_list(newest_first(content.published)[:6], lang, content, doc),
                  "{{ case_catalogue() }}": render_catalogue(lang, content, doc),
-                 "{{ case_count() }}": content.labels(lang, "catalogue.count", count=len(content.published)),
                  "{{ work_package_list() }}": work_package_list(lang, content, doc),
                  "{{ search_page() }}": '<div id="kb-search"></div>'}
         text = page.read_text(encoding="utf-8")
