@@ -6,6 +6,7 @@ text that contains braces is never parsed as a template. Text a macro returns is
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .case_list import case_list as _case_list
@@ -16,6 +17,7 @@ from .markup import html
 from .work_package_pages import work_package_list as _work_package_list
 
 ROOT = Path(__file__).resolve().parents[1]
+SEARCH_TEXTS = ("label", "submit", "searching", "results", "results_one", "no_results", "more")
 
 
 def define_env(env):
@@ -48,5 +50,7 @@ def define_env(env):
         """The search page's results area; the script loads Pagefind's interface into it."""
         data, lang = content(), page_language()
         to_site_root = "../" * env.page.url.count("/")  # page.url includes the language folder
-        return (f'<div id="kb-search" class="kb-search" data-kb-bundle="{to_site_root}pagefind/"></div>\n'
+        texts = {key: data.labels(lang, f"search.{key}") for key in SEARCH_TEXTS}
+        return (f'<div id="kb-search" class="kb-search" data-kb-bundle="{to_site_root}pagefind/" '
+                f'data-kb-texts="{html(json.dumps(texts, ensure_ascii=False))}"></div>\n'
                 f"<noscript><p>{html(data.labels(lang, 'search.noscript'))}</p></noscript>")

@@ -7,7 +7,8 @@ serves it on 127.0.0.1 and reports, for the Swedish site:
   - the catalogue page's HTML size;
   - filter latency: median and 95th percentile time from ticking a facet option until the list,
     counts and result text are updated (script only, and script plus the layout it causes);
-  - search: bytes transferred for a first query on a fresh page, in total and for the index alone.
+  - search: bytes transferred for a first query on a fresh page: as a plain static server sends
+    them, as a server that gzips text files sends them, and for the index alone.
 Needs the test packages (playwright) and Debian's chromium, as `make test` installs them.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import os
 import statistics
@@ -32,6 +34,7 @@ from scripts.make_demo_cases import write_demo_cases  # noqa: E402
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 PAGEFIND_CODE = ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-worker.js", ".pagefind")
+TEXT_FILES = (".js", ".css", ".json")  # what a production static server sends gzipped
 
 # Tick one option, let the script update the page, and time it; untick it again (not timed).
 TOGGLE = """([selector, layout]) => {
@@ -76,16 +79,20 @@ def filter_latency(browser, base: str, toggles: int) -> dict:
     return result
 
 
-def search_bytes(browser, base: str, query: str) -> tuple[int, int]:
+def search_bytes(browser, base: str, query: str) -> tuple[int, int, int]:
+    """Bytes of a first query: as a plain server sends them, as a server that gzips text files sends
+    them (Pagefind's index files are compressed already), and of the index alone."""
     page = browser.new_page()
-    sizes: dict[str, int] = {}
-    page.on("response", lambda r: sizes.__setitem__(r.url, len(r.body())) if "/pagefind/" in r.url and r.ok else None)
+    bodies: dict[str, bytes] = {}
+    page.on("response", lambda r: bodies.__setitem__(r.url, r.body()) if "/pagefind/" in r.url and r.ok else None)
     page.goto(f"{base}/sok/?q={query}")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=30000)
+    page.wait_for_selector(".kb-search__results a", timeout=30000)
     page.wait_for_load_state("networkidle")
     page.close()
-    index = sum(size for url, size in sizes.items() if not url.split("?")[0].endswith(PAGEFIND_CODE))
-    return sum(sizes.values()), index
+    def served(url: str, body: bytes) -> int:
+        return len(gzip.compress(body)) if url.split("?")[0].endswith(TEXT_FILES) else len(body)
+    index = sum(len(body) for url, body in bodies.items() if not url.split("?")[0].endswith(PAGEFIND_CODE))
+    return sum(map(len, bodies.values())), sum(served(url, body) for url, body in bodies.items()), index
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,15 +111,15 @@ def main(argv: list[str] | None = None) -> int:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             latency = filter_latency(browser, base, args.toggles)
-            total, index = search_bytes(browser, base, args.query)
+            raw, gzipped, index = search_bytes(browser, base, args.query)
             browser.close()
         server.shutdown()
         html_kib = (site / "exempel" / "index.html").stat().st_size / 1024
     print(f"| cases | catalogue HTML (KiB) | filter, script (ms, median / p95) | filter, script + layout (ms, median / p95) "
-          f"| first search '{args.query}' (KiB, total / index only) |")
+          f"| first search '{args.query}' (KiB: plain server / gzipping server / index only) |")
     print("|---:|---:|---:|---:|---:|")
     print(f"| {args.cases} | {html_kib:.0f} | {latency['script'][0]:.1f} / {latency['script'][1]:.1f} | "
-          f"{latency['layout'][0]:.1f} / {latency['layout'][1]:.1f} | {total / 1024:.0f} / {index / 1024:.0f} |")
+          f"{latency['layout'][0]:.1f} / {latency['layout'][1]:.1f} | {raw / 1024:.0f} / {gzipped / 1024:.0f} / {index / 1024:.0f} |")
     return 0
 
 

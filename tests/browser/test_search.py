@@ -53,7 +53,7 @@ def test_header_search_opens_the_search_page_of_the_same_language_with_results(p
     page.fill("#kb-header-q", "procurement")
     page.press("#kb-header-q", "Enter")
     page.wait_for_url(f"{site_url}/en/sok/?q=procurement")
-    page.wait_for_selector(".pagefind-ui__result-link")
-    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    page.wait_for_selector(".kb-search__results a")
+    links = page.eval_on_selector_all(".kb-search__results a", "els => els.map(e => e.getAttribute('href'))")
     assert links and all(link.startswith("/en/") for link in links)
     assert page.input_value("#kb-header-q") == "procurement"

@@ -44,11 +44,11 @@
   more.hidden = true;
   list.after(more);
   more.addEventListener("click", function () {
-    var first = ordered.filter(function (item) { return item.card.hidden; })[0];
+    var before = list.children.length;
     limit += PAGE;
     apply(stateFromQuery(location.search));
-    var next = first && first.card.querySelector("a");
-    if (next && !first.card.hidden) next.focus();  // keyboard users continue where the new cards start
+    var next = list.children[before] && list.children[before].querySelector("a");
+    if (next) next.focus();  // keyboard users continue where the new cards start
   });
 
   // The counters a case adds to, per facet: "sector:cleaning", …, and "outcomes:1".
@@ -149,16 +149,13 @@
   function apply(state) {
     sortCards(state.sort);
     var words = normalise(state.q).split(/\s+/).filter(Boolean);
-    var counts = {}, shown = 0;
+    var counts = {};
     state.chosenSets = {};
     FACETS.forEach(function (key) { state.chosenSets[key] = new Set(state.chosen[key]); });
-    var matching = 0;
+    var matching = 0, showing = [];
     ordered.forEach(function (item) {
       var failed = onlyFailure(item, state, words);
-      var visible = failed === "" && matching < limit;
-      if (failed === "") matching += 1;
-      if (item.card.hidden === visible) item.card.hidden = !visible;
-      if (visible) shown += 1;
+      if (failed === "" && matching++ < limit) showing.push(item.card);
       // An option's count: the cases that would show if it were the facet's only choice,
       // i.e. the cases that pass every other facet.
       if (failed === null) return;
@@ -169,25 +166,30 @@
       var text = "(" + (counts[id] || 0) + ")";
       if (counters[id].textContent !== text) counters[id].textContent = text;
     }
-    more.hidden = matching <= shown;
-    more.textContent = data.texts.more.replace("{remaining}", matching - shown);
+    showCards(showing);
+    more.hidden = matching <= showing.length;
+    more.textContent = data.texts.more.replace("{remaining}", matching - showing.length);
     announce(matching);
     keepQueryOnLanguageLinks();
   }
 
-  // Cards in the chosen order; only the first `limit` matches are shown, so a filter change lays
-  // out a page of cards, not thousands. "Show more" adds a page. Without the script all are shown.
-  var PAGE = 50, limit = PAGE, ordered = cases.slice(), currentSort = "newest";
+  // The list holds only the first `limit` matches, in the chosen order, so a filter change lays out
+  // a page of cards, not thousands; "show more" adds a page. Without the script the server-rendered
+  // list shows every case.
+  var PAGE = 20, limit = PAGE, ordered = cases.slice(), currentSort = "newest";
   function sortCards(sort) {
     if (sort === currentSort) return;
     var lang = document.documentElement.lang;
     ordered = cases.slice().sort(sort === "title"
       ? function (a, b) { return a.title.localeCompare(b.title, lang); }
       : function (a, b) { return a.order - b.order; });
-    var fragment = document.createDocumentFragment();
-    ordered.forEach(function (item) { fragment.appendChild(item.card); });
-    list.appendChild(fragment);
     currentSort = sort;
+  }
+
+  function showCards(showing) {
+    var children = list.children;
+    var same = children.length === showing.length && showing.every(function (card, i) { return children[i] === card; });
+    if (!same) list.replaceChildren.apply(list, showing);
   }
 
   function announce(matching) {
