@@ -57,3 +57,22 @@ def test_header_search_opens_the_search_page_of_the_same_language_with_results(p
     links = page.eval_on_selector_all(".kb-search__results a", "els => els.map(e => e.getAttribute('href'))")
     assert links and all(link.startswith("/en/") for link in links)
     assert page.input_value("#kb-header-q") == "procurement"
+
+
+def test_a_search_without_results_says_so_in_the_live_status(page, site_url):
+    page.goto(f"{site_url}/sok/?q=qwxzyv")
+    status = page.locator("#kb-search-status")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    page.wait_for_function("document.getElementById('kb-search-status').textContent.startsWith('Inga träffar')")
+    assert page.locator(".kb-search__results li").count() == 0
+
+
+def test_search_page_form_updates_the_address_and_back_returns_to_the_previous_search(page, site_url):
+    page.goto(f"{site_url}/en/sok/?q=procurement")
+    page.wait_for_selector(".kb-search__results a")
+    page.fill("#kb-search-q", "internship")
+    page.press("#kb-search-q", "Enter")
+    page.wait_for_url(f"{site_url}/en/sok/?q=internship")
+    page.go_back()
+    page.wait_for_url(f"{site_url}/en/sok/?q=procurement")
+    assert page.input_value("#kb-search-q") == "procurement"
