@@ -54,3 +54,21 @@ def define_env(env):
         return (f'<div id="kb-search" class="kb-search" data-kb-bundle="{to_site_root}pagefind/" '
                 f'data-kb-texts="{html(json.dumps(texts, ensure_ascii=False))}"></div>\n'
                 f"<noscript><p>{html(data.labels(lang, 'search.noscript'))}</p></noscript>")
+
+    @env.macro
+    def cases_for_role(role: str) -> str:
+        """The published cases whose `roles` include this role (newest first), from the cases themselves."""
+        return _cases_where("roles", role)
+
+    @env.macro
+    def cases_for_phase(phase: str) -> str:
+        """The published cases whose `phases` include this phase (newest first), from the cases themselves."""
+        return _cases_where("phases", phase)
+
+    def _cases_where(field: str, term: str) -> str:
+        data = content()
+        category = {"roles": "roles", "phases": "phases"}[field]
+        if term not in data.taxonomy.ids(category):  # a typo in a page must fail the build, not list nothing
+            raise ValueError(f"{env.page.file.src_uri}: {term!r} is not one of {', '.join(data.taxonomy.ids(category))}")
+        cases = [case for case in newest_first(data.published) if term in case[field]]
+        return _case_list(cases, page_language(), data, env.page.file.src_uri)

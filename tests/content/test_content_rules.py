@@ -72,3 +72,11 @@ def test_authoring_template_shows_every_schema_field_with_a_swedish_and_english_
         comment = template[index - 1].strip()
         assert comment.startswith("#"), f"{field} has no comment line above it"
         assert " / " in comment or "|" in comment, f"{field}'s comment is not in both languages: {comment}"
+
+
+@pytest.mark.parametrize("page", sorted(DOCS.rglob("*.md")), ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_every_hand_written_page_states_when_it_was_last_reviewed(page):
+    front = re.match(r"\A---\n(.*?)\n---\n", page.read_text(encoding="utf-8"), re.S)
+    if page.name.startswith("sok."):  # the search page has no content of its own to review
+        return
+    assert front and re.search(r"^last_reviewed: \d{4}-\d{2}-\d{2}$", front.group(1), re.M), "front matter needs last_reviewed"
