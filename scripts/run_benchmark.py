@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -61,6 +62,9 @@ def _site_config() -> dict:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
+_CASES_WHERE = re.compile(r'\{\{ cases_for_(role|phase)\("([a-z-]+)"\) \}\}')
+
+
 def _prerendered(content, lang: str) -> dict[str, str]:
     """Every page of one language as finished Markdown: the generated pages, and the hand-written
     ones with each macro call replaced by what the macro returns (keep in step with macros/__init__.py;
@@ -77,7 +81,8 @@ def _prerendered(content, lang: str) -> dict[str, str]:
         text = page.read_text(encoding="utf-8")
         for call, output in calls.items():
             text = text.replace(call, output)
-        pages[doc] = text
+        pages[doc] = _CASES_WHERE.sub(lambda m: case_list(
+            [case for case in newest_first(content.published) if m.group(2) in case[m.group(1) + "s"]], lang, content, doc), text)
     return pages
 
 
