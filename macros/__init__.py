@@ -71,4 +71,6 @@ def define_env(env):
         if term not in data.taxonomy.ids(category):  # a typo in a page must fail the build, not list nothing
             raise ValueError(f"{env.page.file.src_uri}: {term!r} is not one of {', '.join(data.taxonomy.ids(category))}")
         cases = [case for case in newest_first(data.published) if term in case[field]]
+        if not cases:
+            return data.labels(page_language(), "guides.no_cases") + "\n"
         return _case_list(cases, page_language(), data, env.page.file.src_uri)

@@ -20,11 +20,12 @@ sys.path.insert(0, str(ROOT))  # MkDocs loads hooks by path; the domain package 
 
 from macros.content import cached_content  # noqa: E402
 from macros.generated_pages import generated_pages  # noqa: E402
+from macros.glossary import GLOSSARY_DOC, glossary_terms, link_first_mentions  # noqa: E402
 from macros.markup import reviewed_line  # noqa: E402
 from macros.problems import ContentError  # noqa: E402
 from macros.search_index import build_search_index  # noqa: E402
 from macros.taxonomy import LANGUAGES  # noqa: E402
-from macros.urls import SEARCH_DOC, page_url  # noqa: E402
+from macros.urls import SEARCH_DOC, page_url, relative  # noqa: E402
 
 _renderers: dict[str, tuple] = {}  # abs_src_path of a generated file -> (render, lang)
 
@@ -42,6 +43,7 @@ def on_config(config):
     except ContentError as error:
         raise PluginError(str(error)) from None
     config.extra["kb_labels"] = labels.tables  # theme templates pick the table of config.theme.language
+    _glossary.clear()
     config.extra["kb_search_page"] = {lang: page_url(SEARCH_DOC, lang) for lang in LANGUAGES}
     return config
 
@@ -71,11 +73,27 @@ on_files = CombinedEvent(_add_generated_files, _fill_generated_files)
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Hand-written pages state when they were last reviewed (front matter `last_reviewed`)."""
+    """Hand-written pages link their first mention of each glossary term to the glossary, and
+    state when they were last reviewed (front matter `last_reviewed`)."""
+    if page.file.abs_src_path in _renderers:  # generated pages are complete as rendered
+        return markdown
+    lang, doc = page.file.locale, page.file.src_uri.replace(f".{page.file.locale}.md", ".md")
+    if doc != GLOSSARY_DOC:
+        markdown = link_first_mentions(markdown, _terms(config.docs_dir, lang), relative(GLOSSARY_DOC, doc))
     reviewed = page.meta.get("last_reviewed")
     if not reviewed:
         return markdown
-    return markdown.rstrip() + "\n\n" + reviewed_line(str(reviewed), page.file.locale, content(config).labels)
+    return markdown.rstrip() + "\n\n" + reviewed_line(str(reviewed), lang, content(config).labels)
+
+
+_glossary: dict[tuple, list[str]] = {}
+
+
+def _terms(docs_dir: str, lang: str) -> list[str]:
+    """The glossary's terms in a language, read once per build (on_config clears them)."""
+    if (docs_dir, lang) not in _glossary:
+        _glossary[(docs_dir, lang)] = glossary_terms(Path(docs_dir), lang, LANGUAGES[0])
+    return _glossary[(docs_dir, lang)]
 
 
 @event_priority(-150)  # after mkdocs-static-i18n has built every language (it builds them from its own on_post_build)
