@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .guides import Guide, load_guides
+from .guides import Guide, load_guides, macro_argument_problems
 from .labels import Labels, load_labels
 from .page_pairs import doc_pages, unpaired_pages
 from .problems import ContentError, Problem
@@ -56,7 +56,7 @@ def load_content(root: Path, cases_dir: Path | None = None, today: dt.date | Non
     if taxonomy is None or labels is None or problems:
         raise ContentError(problems, files_checked)
     guides, guide_problems = load_guides(root / DOCS_DIR, taxonomy.ids("work_packages"), LANGUAGES)
-    problems += guide_problems
+    problems += guide_problems + macro_argument_problems(root / DOCS_DIR, taxonomy)
     validator = CaseValidator(case_schema(taxonomy))
     shown = {file: _shown_as(file, root) for file in files}
     stems = {file.stem: shown[file] for file in files}

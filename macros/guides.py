@@ -14,6 +14,7 @@ import yaml
 from .problems import Problem
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_CASES_WHERE = re.compile(r'\{\{\s*cases_for_(role|phase)\("([^"]*)"\)\s*\}\}')
 _TITLE = re.compile(r"^# (.+)$", re.M)
 
 
@@ -47,3 +48,18 @@ def load_guides(docs_dir: Path, work_packages: list[str], languages: tuple[str, 
 def _title(page: Path) -> str:
     match = _TITLE.search(page.read_text(encoding="utf-8")) if page.exists() else None
     return match.group(1).strip() if match else page.stem
+
+
+def macro_argument_problems(docs_dir: Path, taxonomy) -> list[Problem]:
+    """cases_for_role("…") / cases_for_phase("…") in a page must name a known role or phase, so a
+    typo is one plain line here instead of a traceback from the template engine."""
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for match in _CASES_WHERE.finditer(text):
+            category = {"role": "roles", "phase": "phases"}[match.group(1)]
+            if match.group(2) not in taxonomy.ids(category):
+                line = text[: match.start()].count("\n") + 1
+                problems.append(Problem(f"docs/{page.relative_to(docs_dir).as_posix()}", line, f"cases_for_{match.group(1)}",
+                                        f"{match.group(2)!r} is not one of {', '.join(taxonomy.ids(category))}"))
+    return problems
