@@ -7,6 +7,7 @@ added there is linked everywhere without another list to keep.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 GLOSSARY_DOC = "ordlista.md"
@@ -32,8 +33,9 @@ def glossary_terms(docs_dir: Path, lang: str, default: str) -> list[str]:
 
 def link_first_mentions(markdown: str, terms: list[str], target: str) -> str:
     """Markdown with the first mention of each term, in running text, made a link to `target`."""
+    lowered = markdown.lower()
+    pending = [term for term in terms if term.lower() in lowered]  # most terms are absent: skip them cheaply
     lines, fenced = markdown.split("\n"), False
-    pending = list(terms)
     for index, line in enumerate(lines):
         fenced ^= line.lstrip().startswith("```")
         if fenced or _SKIP_LINE.match(line) or not pending:
@@ -43,14 +45,19 @@ def link_first_mentions(markdown: str, terms: list[str], target: str) -> str:
 
 
 def _link_in_line(line: str, pending: list[str], target: str) -> tuple[str, list[str]]:
-    for term in list(pending):
-        pattern = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.I)
-        for match in pattern.finditer(line):
+    lowered = line.lower()
+    for term in [term for term in pending if term.lower() in lowered]:
+        for match in _pattern(term).finditer(line):
             if not _protected(line, match.start()):
                 line = f"{line[:match.start()]}[{match.group(0)}]({target}){line[match.end():]}"
                 pending.remove(term)
                 break
     return line, pending
+
+
+@lru_cache(maxsize=None)
+def _pattern(term: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])", re.I)
 
 
 def _protected(line: str, position: int) -> bool:

@@ -28,6 +28,7 @@ from macros.taxonomy import LANGUAGES  # noqa: E402
 from macros.urls import SEARCH_DOC, page_url, relative  # noqa: E402
 
 _renderers: dict[str, tuple] = {}  # abs_src_path of a generated file -> (render, lang)
+_generated_docs: set[str] = set()  # their docs paths without a language suffix
 
 
 def content(config, recheck: bool = False):
@@ -51,7 +52,10 @@ def on_config(config):
 @event_priority(50)
 def _add_generated_files(files, config):
     _renderers.clear()
-    for doc, render in generated_pages(content(config)).items():
+    pages = generated_pages(content(config))
+    _generated_docs.clear()
+    _generated_docs.update(pages)
+    for doc, render in pages.items():
         for lang in LANGUAGES:
             uri = doc if lang == LANGUAGES[0] else doc.replace(".md", f".{lang}.md")
             file = File(uri, config.docs_dir, config.site_dir, config.use_directory_urls)
@@ -75,9 +79,9 @@ on_files = CombinedEvent(_add_generated_files, _fill_generated_files)
 def on_page_markdown(markdown, page, config, files):
     """Hand-written pages link their first mention of each glossary term to the glossary, and
     state when they were last reviewed (front matter `last_reviewed`)."""
-    if page.file.abs_src_path in _renderers:  # generated pages are complete as rendered
-        return markdown
     lang, doc = page.file.locale, page.file.src_uri.replace(f".{page.file.locale}.md", ".md")
+    if doc in _generated_docs:  # generated pages are complete as rendered
+        return markdown
     if doc != GLOSSARY_DOC:
         markdown = link_first_mentions(markdown, _terms(config.docs_dir, lang), relative(GLOSSARY_DOC, doc))
     reviewed = page.meta.get("last_reviewed")
