@@ -22,32 +22,35 @@ SEARCH_TEXTS = ("label", "submit", "searching", "results", "results_one", "no_re
 
 def define_env(env):
     def content():
-        cases_dir = env.conf["extra"].get("cases_dir")
-        return cached_content(ROOT, ROOT / cases_dir if cases_dir else None, recheck=False)
+        return cached_content(ROOT, env.conf["extra"].get("cases_dir"), recheck=False)
 
     def page_language() -> str:
         return env.page.file.locale
+
+    def page_doc() -> str:
+        """The page's docs path without its language suffix (index.en.md -> index.md)."""
+        return env.page.file.src_uri.replace(f".{page_language()}.md", ".md")
 
     @env.macro
     def latest_cases(count: int = 6) -> str:
         """The newest published cases as a short list: title, organisation, years, summary."""
         data = content()
-        return _case_list(newest_first(data.published)[:count], page_language(), data, env.page.file.src_uri)
+        return _case_list(newest_first(data.published)[:count], page_language(), data, page_doc())
 
     @env.macro
     def case_catalogue() -> str:
         """The filterable catalogue of every published case (complete without JavaScript)."""
-        return render_catalogue(page_language(), content(), env.page.file.src_uri.replace(".en.md", ".md"))
+        return render_catalogue(page_language(), content(), page_doc())
 
     @env.macro
     def work_package_list() -> str:
         """The eleven work packages with links, descriptions and case counts, from the taxonomy."""
         data = content()
-        return _work_package_list(page_language(), data, env.page.file.src_uri)
+        return _work_package_list(page_language(), data, page_doc())
 
     @env.macro
     def search_page() -> str:
-        """The search page's results area; the script loads Pagefind's interface into it."""
+        """The search page's results area: search.js asks Pagefind's API and lists the results here."""
         data, lang = content(), page_language()
         to_site_root = "../" * env.page.url.count("/")  # page.url includes the language folder
         texts = {key: data.labels(lang, f"search.{key}") for key in SEARCH_TEXTS}
@@ -68,6 +71,4 @@ def define_env(env):
     def _cases_where(field: str, term: str) -> str:
         data = content()  # the content check has already refused unknown ids (guides.macro_argument_problems)
         cases = [case for case in newest_first(data.published) if term in case[field]]
-        if not cases:
-            return data.labels(page_language(), "guides.no_cases") + "\n"
-        return _case_list(cases, page_language(), data, env.page.file.src_uri)
+        return _case_list(cases, page_language(), data, page_doc(), empty="guides.no_cases")

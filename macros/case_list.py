@@ -7,10 +7,10 @@ from .markup import md_inline, year_span
 from .urls import case_doc, relative
 
 
-def case_list(cases: list[dict], lang: str, content: Content, from_doc: str) -> str:
-    """Markdown list of `cases` for the page at `from_doc` (docs-relative path)."""
+def case_list(cases: list[dict], lang: str, content: Content, from_doc: str, empty: str = "catalogue.empty") -> str:
+    """Markdown list of `cases` for the page at `from_doc` (docs-relative path); the label `empty` when none."""
     if not cases:
-        return content.labels(lang, "catalogue.empty") + "\n"
+        return content.labels(lang, empty) + "\n"
     return "\n".join(_item(case, lang, content, from_doc) for case in cases) + "\n"
 
 

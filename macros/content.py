@@ -92,13 +92,15 @@ def _shown_as(file: Path, root: Path) -> str:
 _cache: dict = {}
 
 
-def cached_content(root: Path, cases_dir: Path | None = None, recheck: bool = True) -> Content:
+def cached_content(root: Path, cases_dir: str | Path | None = None, recheck: bool = True) -> Content:
     """load_content, parsed once per process and again only when a content file changes.
 
+    `cases_dir` is the site setting as written (relative to `root`, or absolute); None means cases/.
     `mkdocs serve` and the i18n plugin's one build per language both call this many times.
     With recheck=False the content already loaded for the same folders is returned without
     looking at the files again (within one build, after the build's first call has checked).
     """
+    cases_dir = root / cases_dir if cases_dir else None
     folder = cases_dir or root / CASES_DIR
     if not recheck and _cache.get("folders") == (root, folder):
         return _cache["content"]

@@ -33,8 +33,7 @@ _generated_docs: set[str] = set()  # their docs paths without a language suffix
 
 def content(config, recheck: bool = False):
     """The validated content for this build (cases from extra.cases_dir, default cases/)."""
-    cases_dir = config.extra.get("cases_dir")
-    return cached_content(ROOT, ROOT / cases_dir if cases_dir else None, recheck)
+    return cached_content(ROOT, config.extra.get("cases_dir"), recheck)
 
 
 @event_priority(100)  # before every plugin, so bad content stops the build before site/ is touched

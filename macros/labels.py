@@ -19,9 +19,6 @@ class Labels:
         text = self.tables[lang][key]
         return text.format(**values) if values else text
 
-    def keys(self) -> list[str]:
-        return list(self.tables[LANGUAGES[0]])
-
 
 def load_labels(file: Path, shown_as: str) -> tuple[Labels | None, list[Problem]]:
     """Read the label table; Swedish is the reference and English must have exactly its keys."""

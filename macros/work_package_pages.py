@@ -29,7 +29,7 @@ def render_work_package(wp_id: str, lang: str, content: Content) -> str:
         else say(lang, "work_packages.no_guides") + "\n",
         f"## {say(lang, 'work_packages.cases')}\n",
         f'<p><a href="{in_catalogue}">{html(say(lang, "work_packages.in_catalogue"))}</a></p>\n' if cases else "",
-        case_list(cases, lang, content, doc) if cases else say(lang, "work_packages.no_cases") + "\n",
+        case_list(cases, lang, content, doc, empty="work_packages.no_cases"),
     ])
 
 
