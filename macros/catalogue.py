@@ -40,8 +40,8 @@ def catalogue_data(cases: list[dict], lang: str, content: Content) -> str:
 
 
 def _filters(lang: str, content: Content, say) -> str:
-    years = [case["years"]["start"] for case in content.published] + [case["years"].get("end", 0) for case in content.published]
-    low, high = (min(years), max(years)) if years else (2000, 2030)
+    records = [facet_record(case) for case in content.published]  # the same years the script filters on
+    low, high = (min(r["from"] for r in records), max(r["to"] for r in records)) if records else (2000, 2030)
     parts = [
         f'<form class="kb-filters" id="kb-filters" hidden aria-label="{say("catalogue.filters")}" data-pagefind-ignore>',
         '<div class="kb-filters__row">',

@@ -261,3 +261,15 @@ def test_result_count_names_the_number_of_published_cases(fixture_content):
         render_catalogue("sv", fixture_content))
     one = dataclasses.replace(fixture_content, cases=fixture_content.published[:1])
     assert f'aria-live="polite">{fixture_content.labels("en", "catalogue.count_one")}</p>' in render_catalogue("en", one)
+
+
+def test_year_inputs_span_the_years_of_the_published_cases():
+    from macros.catalogue import render_catalogue
+    from macros.content import load_content
+    from tests.conftest import ROOT
+    import re as _re
+    content = load_content(ROOT)
+    html = render_catalogue("sv", content)
+    first = min(case["years"]["start"] for case in content.published)
+    last = max(case["years"].get("end", case["years"]["start"]) for case in content.published)
+    assert _re.search(rf'name="from" inputmode="numeric" min="{first}" max="{last}"', html)
