@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
+import re
 from html.parser import HTMLParser
 from urllib.parse import urljoin
 
@@ -264,12 +265,8 @@ def test_result_count_names_the_number_of_published_cases(fixture_content):
 
 
 def test_year_inputs_span_the_years_of_the_published_cases():
-    from macros.catalogue import render_catalogue
-    from macros.content import load_content
-    from tests.conftest import ROOT
-    import re as _re
     content = load_content(ROOT)
     html = render_catalogue("sv", content)
     first = min(case["years"]["start"] for case in content.published)
     last = max(case["years"].get("end", case["years"]["start"]) for case in content.published)
-    assert _re.search(rf'name="from" inputmode="numeric" min="{first}" max="{last}"', html)
+    assert re.search(rf'name="from" inputmode="numeric" min="{first}" max="{last}"', html)
