@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from macros.placement import estimate, sek
-from macros.suitability import AnswerError, evaluate, load_etools
+from macros.etools import load_etools
+from macros.suitability import AnswerError, evaluate
 from tests.conftest import ROOT
 
 ETOOLS = ROOT / "macros" / "etools.yml"
