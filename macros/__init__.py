@@ -14,6 +14,7 @@ from .catalogue import render_catalogue
 from .facets import newest_first
 from .content import cached_content
 from .markup import html
+from . import placement_page, suitability_page
 from .work_package_pages import work_package_list as _work_package_list
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,6 +68,26 @@ def define_env(env):
     def cases_for_phase(phase: str) -> str:
         """The published cases whose `phases` include this phase (newest first), from the cases themselves."""
         return _cases_where("phases", phase)
+
+    @env.macro
+    def suitability_check() -> str:
+        """The suitability check: the questions as a form, brought to life by suitability.js."""
+        return suitability_page.render_tool(page_language(), content(), page_doc())
+
+    @env.macro
+    def suitability_rules() -> str:
+        """How the suitability check decides, written out from etools.yml."""
+        return suitability_page.render_rules(page_language(), content(), page_doc())
+
+    @env.macro
+    def placement_estimator() -> str:
+        """The placement estimator: the contract form, brought to life by placement.js."""
+        return placement_page.render_tool(page_language(), content(), page_doc())
+
+    @env.macro
+    def placement_rules() -> str:
+        """The estimator's rules of thumb with their figures, sources and limits, from etools.yml."""
+        return placement_page.render_rules(page_language(), content(), page_doc())
 
     def _cases_where(field: str, term: str) -> str:
         data = content()  # the content check has already refused unknown ids (guides.macro_argument_problems)

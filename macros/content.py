@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from .etools import load_etools, unknown_guides
+from .facets import filterable_values
 from .guides import Guide, load_guides, macro_argument_problems
 from .labels import Labels, load_labels
 from .page_pairs import doc_pages, unpaired_pages
@@ -20,6 +22,7 @@ DOCS_DIR = "docs"
 CASES_DIR = "cases"
 TAXONOMY_FILE = "cases/_taxonomy.yml"
 LABELS_FILE = "macros/labels.yml"
+ETOOLS_FILE = "macros/etools.yml"
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class Content:
     labels: Labels
     cases: list[dict]  # every case, drafts included, sorted by id
     guides: list[Guide]  # hand-written pages filed under work packages
+    etools: dict  # the e-tools' questions, rules and texts (macros/etools.yml)
 
     @cached_property
     def published(self) -> list[dict]:
@@ -49,14 +53,19 @@ def load_content(root: Path, cases_dir: Path | None = None, today: dt.date | Non
     taxonomy, problems = load_taxonomy(root / TAXONOMY_FILE, TAXONOMY_FILE)
     labels, label_problems = load_labels(root / LABELS_FILE, LABELS_FILE)
     problems += label_problems
+    etools = None
+    if taxonomy is not None:
+        etools, etools_problems = load_etools(root / ETOOLS_FILE, ETOOLS_FILE, filterable_values(taxonomy))
+        problems += etools_problems
     folder = cases_dir or root / CASES_DIR
     files = case_files(folder)
-    files_checked = len(files) + 2 + len(doc_pages(root / DOCS_DIR))
+    files_checked = len(files) + 3 + len(doc_pages(root / DOCS_DIR))
     problems += _folder_problems(folder, root) + unpaired_pages(root / DOCS_DIR, LANGUAGES)
     if taxonomy is None or labels is None or problems:
         raise ContentError(problems, files_checked)
     guides, guide_problems = load_guides(root / DOCS_DIR, taxonomy.ids("work_packages"), LANGUAGES)
     problems += guide_problems + macro_argument_problems(root / DOCS_DIR, taxonomy)
+    problems += unknown_guides(etools, {guide.doc for guide in guides}, ETOOLS_FILE)
     validator = CaseValidator(case_schema(taxonomy))
     shown = {file: _shown_as(file, root) for file in files}
     stems = {file.stem: shown[file] for file in files}
@@ -70,7 +79,7 @@ def load_content(root: Path, cases_dir: Path | None = None, today: dt.date | Non
             cases.append(source.data)
     if problems:
         raise ContentError(problems, files_checked)
-    return Content(taxonomy, labels, sorted(cases, key=lambda case: case["id"]), guides)
+    return Content(taxonomy, labels, sorted(cases, key=lambda case: case["id"]), guides, etools)
 
 
 def _folder_problems(folder: Path, root: Path) -> list[Problem]:
@@ -104,7 +113,7 @@ def cached_content(root: Path, cases_dir: str | Path | None = None, recheck: boo
     folder = cases_dir or root / CASES_DIR
     if not recheck and _cache.get("folders") == (root, folder):
         return _cache["content"]
-    watched = [root / TAXONOMY_FILE, root / LABELS_FILE, *case_files(folder), *(root / DOCS_DIR).rglob("*.md")]
+    watched = [root / TAXONOMY_FILE, root / LABELS_FILE, root / ETOOLS_FILE, *case_files(folder), *(root / DOCS_DIR).rglob("*.md")]
     key = (str(root), str(folder), tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in watched))
     if _cache.get("key") != key:
         _cache.clear()

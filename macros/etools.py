@@ -2,7 +2,8 @@
 line of each mistake, before any tool page is built.
 
 The rule language of the suitability check lives in suitability.py, the rule kinds of the placement
-estimator in placement.py; this module only checks that the data speaks them.
+estimator in placement.py; this module only checks that the data speaks them. The clause
+builder's section has its own checks in clauses_check.py.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .clauses_check import ClauseChecks
 from .placement import CONTRACT_TYPES, KINDS
 from .problems import Problem
 from .suitability import COUNT_TEST, GROUPS, SET_NAMES
@@ -22,20 +24,33 @@ ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 # Each item's fields and how they are checked (the method _Checker.<kind>); optional fields after.
 QUESTION = {"id": "id", "group": "group", "text": "text", "source": "url"}
-OUTCOME = {"id": "id", "when": "when", "reasons": "reasons", "title": "text", "explanation": "text", "links": "links"}
+OUTCOME = {"id": "id", "when": "when", "reasons": "reasons", "title": "text", "explanation": "text", "links": "links",
+           "cases": "case_filter"}
 RULE = {"id": "id", "kind": "kind", "name": "text", "source": "url", "limits": "text"}
 OPTIONAL = {"indicator": "flag"}
 
 
-def load_etools(file: Path, shown_as: str) -> tuple[dict | None, list[Problem]]:
-    """Read etools.yml and check it; one Problem per mistake, and no data unless there are none."""
+def load_etools(file: Path, shown_as: str, filters: dict[str, list[str]]) -> tuple[dict | None, list[Problem]]:
+    """Read etools.yml and check it; one Problem per mistake, and no data unless there are none.
+
+    `filters` are the catalogue's facet keys and the values each may take (facets.filterable_values):
+    an outcome's `cases` names the matching cases the way a filtered catalogue link does.
+    """
     source, problems = read_yaml(file, shown_as)
     if source is None:
         return None, problems
-    checker = _Checker(source)
+    checker = _Checker(source, filters)
     checker.tools()
     problems = sorted(checker.problems, key=Problem.sort_key)
     return (None if problems else source.data), problems
+
+
+def unknown_guides(tools: dict, guide_docs: set[str], shown_as: str) -> list[Problem]:
+    """Outcome links must be guide pages (filed under a work package), whose titles the result shows."""
+    return [Problem(shown_as, None, f"suitability.outcomes[{index}].links",
+                    f"{link} is not a guide page filed under a work package (front matter work_packages)")
+            for index, outcome in enumerate(tools["suitability"]["outcomes"]) for link in outcome["links"]
+            if link not in guide_docs]
 
 
 def _rule_fields(rule: dict) -> tuple[dict, bool]:
@@ -45,11 +60,11 @@ def _rule_fields(rule: dict) -> tuple[dict, bool]:
     return RULE, False
 
 
-class _Checker:
+class _Checker(ClauseChecks):
     """Walks the data once, noting each mistake with its line."""
 
-    def __init__(self, source: Source):
-        self.source, self.problems, self.seen_ids = source, [], set()
+    def __init__(self, source: Source, filters: dict[str, list[str]]):
+        self.source, self.filters, self.problems, self.seen_ids = source, filters, [], set()
 
     def report(self, path: tuple, message: str) -> None:
         self.problems.append(Problem(self.source.path, self.source.line_of(path), dotted(path), message))
@@ -57,13 +72,14 @@ class _Checker:
     def tools(self) -> None:
         check = self.mapping(self.source.data.get("suitability"), ("suitability",))
         if check is not None:
-            self.fields(check, ("suitability",), {"notice": "text", "threshold_note": "text"}, whole=False)
+            self.fields(check, ("suitability",), {"notice": "text", "threshold_note": "text", "market_note": "text"}, whole=False)
             self.items(check.get("questions"), ("suitability", "questions"), lambda q: (QUESTION, True))
             self.items(check.get("outcomes"), ("suitability", "outcomes"), lambda o: (OUTCOME, True))
         placement = self.mapping(self.source.data.get("placement"), ("placement",))
         if placement is not None:
             self.fields(placement, ("placement",), {"notice": "text", "contract_types": "contract_types"}, whole=False)
             self.items(placement.get("rules"), ("placement", "rules"), _rule_fields)
+        self.clauses()
 
     def mapping(self, value, path: tuple) -> dict | None:
         if isinstance(value, dict):
@@ -134,6 +150,16 @@ class _Checker:
         for index, link in enumerate(value):
             if not isinstance(link, str) or not DOCS_LINK.match(link):
                 self.report(path + (index,), f"{link!r} is not a page path inside docs/; write it like villkor/dialogkrav.md (no leading /, no .en)")
+
+    def case_filter(self, value, path: tuple) -> None:
+        filters = self.mapping(value, path) or {}
+        if not filters:
+            self.report(path, "name the matching cases as catalogue filters, e.g. {requirement: [dialogue]}")
+        for key, values in filters.items():
+            if key not in self.filters:
+                self.report(path + (key,), f"{key!r} is not one of the catalogue's filters {', '.join(self.filters)}")
+            elif not isinstance(values, list) or not values or any(v not in self.filters[key] for v in values):
+                self.report(path + (key,), f"{values!r} must be a list of {', '.join(self.filters[key])}")
 
     def kind(self, value, path: tuple) -> None:
         if value not in KINDS:

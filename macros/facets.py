@@ -7,10 +7,12 @@ change of language. The same definitions feed the catalogue page, its data and t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from .content import Content
 from .markup import html
+
+if TYPE_CHECKING:  # content.py reads FACETS to check the e-tools' case filters
+    from .content import Content
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,11 @@ FACETS = (
     Facet("org", "case.organisation_type", ("organisation_types",), lambda case: [case["organisation"]["type"]]),
     Facet("place", "case.place", ("counties", "countries"), _place, all_options=False),
 )
+
+
+def filterable_values(taxonomy) -> dict[str, list[str]]:
+    """Facet key -> the taxonomy ids a link into the catalogue may filter on (places depend on the cases)."""
+    return {facet.key: taxonomy.ids(facet.categories[0]) for facet in FACETS if facet.all_options}
 
 
 def options(facet: Facet, content: Content, lang: str) -> list[tuple[str, str]]:

@@ -12,12 +12,16 @@ from pathlib import Path
 import pytest
 
 from macros.placement import estimate, sek
-from macros.etools import load_etools
+from macros.content import load_content
+from macros.etools import load_etools, unknown_guides
+from macros.facets import filterable_values
 from macros.suitability import AnswerError, evaluate
+from macros.taxonomy import load_taxonomy
 from tests.conftest import ROOT
 
 ETOOLS = ROOT / "macros" / "etools.yml"
 SHOWN_AS = "macros/etools.yml"
+FILTERS = filterable_values(load_taxonomy(ROOT / "cases" / "_taxonomy.yml", "cases/_taxonomy.yml")[0])
 LANGS = ("sv", "en")
 READINESS = ["management-decision", "interested-client", "job-matching-service", "regional-cooperation"]
 INDICATORS = ["longer-than-a-year", "personnel-intensive", "high-staff-costs", "several-people"]
@@ -70,7 +74,7 @@ REFERENCE_PLACEMENT = [
 
 @pytest.fixture(scope="module")
 def tools() -> dict:
-    data, problems = load_etools(ETOOLS, SHOWN_AS)
+    data, problems = load_etools(ETOOLS, SHOWN_AS, FILTERS)
     assert problems == []
     return data
 
@@ -82,7 +86,7 @@ def all_yes(tools: dict) -> dict[str, bool]:
 # --- the real data ---------------------------------------------------------------------------------
 
 def test_real_etools_file_has_no_problems():
-    data, problems = load_etools(ETOOLS, SHOWN_AS)
+    data, problems = load_etools(ETOOLS, SHOWN_AS, FILTERS)
     assert [str(p) for p in problems] == []
     assert data is not None
 
@@ -142,6 +146,10 @@ BAD_ETOOLS = [
      ["suitability.outcomes[1].when.indicators_yes: 'indicators_yes' is not one of"]),
     ("unknown rule kind", "kind: places-per-value", "kind: places-per-million",
      ["placement.rules[0].kind: 'places-per-million' is not one of"]),
+    ("outcome cases filtered on an unknown facet", "cases: {wp: [wp02]}", "cases: {role: [decision-makers]}",
+     ["suitability.outcomes[0].cases.role: 'role' is not one of the catalogue's filters"]),
+    ("outcome cases filtered on an unknown value", "cases: {requirement: [dialogue]}", "cases: {requirement: [dialog]}",
+     ["suitability.outcomes[2].cases.requirement: ['dialog'] must be a list of"]),
     ("missing contract type parameter", "msek_per_place: {works: 50, services: 25}", "msek_per_place: {works: 50}",
      ["placement.rules[0].msek_per_place.services: services is missing"]),
 ]
@@ -153,7 +161,7 @@ def test_each_mistake_in_etools_is_reported_on_its_own_line(tmp_path, name, old,
     assert old in text, f"the reference text for {name!r} is no longer in etools.yml"
     bad = tmp_path / "etools.yml"
     bad.write_text(text.replace(old, new, 1), encoding="utf-8")
-    data, problems = load_etools(bad, "etools.yml")
+    data, problems = load_etools(bad, "etools.yml", FILTERS)
     assert data is None
     assert len(problems) == len(expected), [str(p) for p in problems]
     for problem, start in zip(problems, sorted(expected)):
@@ -165,14 +173,14 @@ def test_problem_line_is_the_line_of_the_mistake(tmp_path):
     bad = tmp_path / "etools.yml"
     bad.write_text(ETOOLS.read_text(encoding="utf-8").replace("group: readiness", "group: ready", 1), encoding="utf-8")
     line = bad.read_text(encoding="utf-8").splitlines().index("      group: ready") + 1
-    _, problems = load_etools(bad, "etools.yml")
+    _, problems = load_etools(bad, "etools.yml", FILTERS)
     assert str(problems[0]).startswith(f"etools.yml:{line}: suitability.questions[0].group:")
 
 
 def test_file_without_the_tools_reports_both_missing_sections(tmp_path):
     bad = tmp_path / "etools.yml"
     bad.write_text("suitability: []\n", encoding="utf-8")
-    data, problems = load_etools(bad, "etools.yml")
+    data, problems = load_etools(bad, "etools.yml", FILTERS)
     assert data is None
     assert [str(p) for p in problems] == [
         "etools.yml:1: placement: placement is missing",
@@ -251,3 +259,11 @@ def test_impossible_contract_is_refused(tools, args, message):
     value, contract_type, months, *wage_bill = args
     with pytest.raises(ValueError, match=message):
         estimate(value, contract_type, months, tools, wage_bill_sek=wage_bill[0] if wage_bill else None)
+
+
+def test_outcome_link_to_a_page_that_is_not_a_guide_is_reported(tools):
+    guides = {guide.doc for guide in load_content(ROOT).guides}
+    assert unknown_guides(tools, guides, SHOWN_AS) == []
+    changed = {"suitability": {"outcomes": [{**tools["suitability"]["outcomes"][0], "links": ["checklistor/index.md"]}]}}
+    assert [str(p) for p in unknown_guides(changed, guides, SHOWN_AS)] == [
+        "macros/etools.yml: suitability.outcomes[0].links: checklistor/index.md is not a guide page filed under a work package (front matter work_packages)"]
