@@ -13,6 +13,7 @@ flat. The ratio to the stack floor is what our own YAML-to-pages step costs.
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import re
 import statistics
@@ -21,20 +22,18 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from macros.case_list import case_list  # noqa: E402
-from macros.catalogue import render_catalogue  # noqa: E402
-from macros.facets import newest_first  # noqa: E402
+from macros import define_env  # noqa: E402
 from macros.content import load_content  # noqa: E402
 from macros.generated_pages import generated_pages  # noqa: E402
 from macros.taxonomy import LANGUAGES  # noqa: E402
 from macros.urls import SEARCH_DOC, page_url  # noqa: E402
-from macros.work_package_pages import work_package_list  # noqa: E402
 from scripts.make_demo_cases import write_demo_cases  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
@@ -62,27 +61,38 @@ def _site_config() -> dict:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
-_CASES_WHERE = re.compile(r'\{\{ cases_for_(role|phase)\("([a-z-]+)"\) \}\}')
+_MACRO_CALL = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}")
 
 
-def _prerendered(content, lang: str) -> dict[str, str]:
+class _MacrosEnv:
+    """Just enough of mkdocs-macros' env for macros.define_env: the real macros register here and
+    read the page they are called from, so the floors show exactly what the site's macros return."""
+
+    def __init__(self, cases_dir: Path):
+        self.conf, self.macros, self.page = {"extra": {"cases_dir": str(cases_dir)}}, {}, None
+
+    def macro(self, function):
+        self.macros[function.__name__] = function
+        return function
+
+    def call(self, match: re.Match, doc: str, lang: str) -> str:
+        src_uri = doc if lang == LANGUAGES[0] else doc.replace(".md", f".{lang}.md")
+        self.page = SimpleNamespace(file=SimpleNamespace(locale=lang, src_uri=src_uri), url=page_url(doc, lang))
+        arguments = ast.literal_eval(f"({match.group(2)},)") if match.group(2).strip() else ()
+        return self.macros[match.group(1)](*arguments)
+
+
+def _prerendered(content, cases_dir: Path, lang: str) -> dict[str, str]:
     """Every page of one language as finished Markdown: the generated pages, and the hand-written
-    ones with each macro call replaced by what the macro returns (keep in step with macros/__init__.py;
-    a call left in a page makes the stack-floor build fail, so a new macro cannot be missed silently)."""
+    ones with each macro call replaced by what the real macro returns."""
+    env = _MacrosEnv(cases_dir)
+    define_env(env)
     pages = {doc: render(lang) for doc, render in generated_pages(content).items()}
     for page in (ROOT / "docs").rglob("*.md"):
         if page.name.endswith(".en.md") != (lang == "en"):
             continue
         doc = page.relative_to(ROOT / "docs").as_posix().replace(".en.md", ".md")
-        calls = {"{{ latest_cases() }}": case_list(newest_first(content.published)[:6], lang, content, doc),
-                 "{{ case_catalogue() }}": render_catalogue(lang, content, doc),
-                 "{{ work_package_list() }}": work_package_list(lang, content, doc),
-                 "{{ search_page() }}": '<div id="kb-search"></div>'}
-        text = page.read_text(encoding="utf-8")
-        for call, output in calls.items():
-            text = text.replace(call, output)
-        pages[doc] = _CASES_WHERE.sub(lambda m: case_list(
-            [case for case in newest_first(content.published) if m.group(2) in case[m.group(1) + "s"]], lang, content, doc), text)
+        pages[doc] = _MACRO_CALL.sub(lambda match: env.call(match, doc, lang), page.read_text(encoding="utf-8"))
     return pages
 
 
@@ -100,7 +110,7 @@ def write_floors(cases_dir: Path, work: Path) -> tuple[list[Path], Path]:
     which separates what the fixed plugins cost from what our YAML-to-pages step costs."""
     content = load_content(ROOT, cases_dir)
     config = {**_site_config(), "strict": False, "watch": [], "hooks": []}
-    rendered = {lang: _prerendered(content, lang) for lang in LANGUAGES}
+    rendered = {lang: _prerendered(content, cases_dir, lang) for lang in LANGUAGES}
     floors = [_write_project(work / f"floor-{lang}", rendered[lang], {
         **config, "plugins": [], "extra": {},
         "theme": {**{k: v for k, v in config["theme"].items() if k != "custom_dir"}, "language": lang}})
