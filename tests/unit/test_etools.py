@@ -177,12 +177,13 @@ def test_problem_line_is_the_line_of_the_mistake(tmp_path):
     assert str(problems[0]).startswith(f"etools.yml:{line}: suitability.questions[0].group:")
 
 
-def test_file_without_the_tools_reports_both_missing_sections(tmp_path):
+def test_file_without_the_tools_reports_every_missing_section(tmp_path):
     bad = tmp_path / "etools.yml"
     bad.write_text("suitability: []\n", encoding="utf-8")
     data, problems = load_etools(bad, "etools.yml", FILTERS)
     assert data is None
     assert [str(p) for p in problems] == [
+        "etools.yml:1: clauses: clauses is missing",
         "etools.yml:1: placement: placement is missing",
         "etools.yml:1: suitability: must be a mapping of fields (key: value)",
     ]
