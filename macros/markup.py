@@ -9,11 +9,18 @@ from html import escape
 from .labels import Labels
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|])")
+_URL_SPECIALS = re.compile(r"[\s()<>\"`{}|\\]")
 
 
 def md_inline(text: str) -> str:
     """Plain text made safe inside Markdown: no markup, no HTML, no emphasis."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", escape(text, quote=False))
+
+
+def md_url(url: str) -> str:
+    """A web address made safe as a Markdown link target: a ')' would end the link early and let the
+    rest of the address be read as Markdown (raw HTML, {attributes}), so such characters are %-encoded."""
+    return _URL_SPECIALS.sub(lambda match: f"%{ord(match.group()):02X}", url)
 
 
 def md_block(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 import fastjsonschema
@@ -24,8 +25,12 @@ TEXT_RULES = (
     ("<", re.compile(r"<https?:"), "write links as [text](https://…), not <https://…>"),
     ("<", re.compile(r"<\s*/?\s*(?!https?:)[A-Za-z!?]"), "raw HTML is not allowed in text; write Markdown instead"),
     ("{", re.compile(r"\{\{|\{%|\{#"), "template markers ({{, {% or {#) are not allowed in text"),
+    # Markdown's attr_list reads {…} after a paragraph, link or emphasis as HTML attributes (onclick=…).
+    ("{", re.compile(r"(?<!\{)\{(?![{%#])[^}\n]*\}"), "curly braces {…} are not allowed in text; Markdown reads them as HTML attributes"),
+    # An image in text would load from another host on every visit; the site sends no request off its own host.
+    ("!", re.compile(r"!\["), "images are not allowed in text; link to the page that shows the image instead"),
     (":", re.compile(r"(?i)\b(javascript|vbscript)\s*:|\bdata:[a-z]+/"), "script or data links are not allowed; link only to https:// addresses"),
-    ("]", re.compile(r"\]\(\s*(?!https?://)[^)]*\)|^\s*\[[^\]]+\]:\s*(?!https?://)", re.M),
+    ("]", re.compile(r"\]\(\s*+(?!https?://)[^)]*\)|^\s*\[[^\]]+\]:\s*+(?!https?://)", re.M),
      "Markdown links must point to a full web address starting with https:// (or http://)"),
     # YYMMDD-NNNN with a real month and day (or a co-ordination number's day + 60); organisation numbers have month >= 20.
     (_DIGITS, re.compile(r"\b(19|20)?\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])[-+]\d{4}\b"),
@@ -69,6 +74,8 @@ def validate_case(source: Source, validator: CaseValidator, stems: dict, stem: s
 
 def _id_problems(source: Source, stems: dict, stem: str) -> list[Problem]:
     case_id = source.data["id"]
+    if case_id == "index":  # exempel/index.md is the catalogue; a case page there would replace it
+        return [_at(source, ("id",), "'index' is the address of the catalogue page; choose another id and file name")]
     if case_id == stem:
         return []
     taken = f"; {case_id!r} is already the id of {stems[case_id]}" if case_id in stems else ""
@@ -109,7 +116,10 @@ def _schema_problem(error, source: Source) -> Problem:
 
 
 def _decimal_problems(source: Source, schema: dict, value, path: tuple) -> list[Problem]:
-    """JSON Schema counts 2020.0 as an integer; for a year or an amount it is a slip, so say so."""
+    """JSON Schema counts 2020.0 as an integer; for a year or an amount it is a slip, so say so.
+    It also lets YAML's .nan and .inf pass as numbers (NaN is not below any minimum)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return [_at(source, path, f"expected a number, found {'.nan' if value != value else '.inf'} (not a figure)")]
     if schema.get("type") == "integer" and isinstance(value, float):
         return [_at(source, path, f"expected a whole number, found a number {value!r}")]
     if isinstance(value, dict):
@@ -144,9 +154,10 @@ def _at(source: Source, path: tuple, message: str) -> Problem:
 def _all_date_problems(source: Source, today: dt.date) -> list[Problem]:
     """Dates that are well formed but impossible or in the future, wherever they stand."""
     case, problems = source.data, []
-    dated = [(("last_reviewed",), case.get("last_reviewed"))]
-    sources = case.get("sources") if isinstance(case.get("sources"), list) else []
-    dated += [(("sources", i, "date"), entry.get("date")) for i, entry in enumerate(sources) if isinstance(entry, dict)]
+    dated = [(("last_reviewed",), case.get("last_reviewed")), (("published",), case.get("published"))]
+    for field in ("sources", "changes"):
+        entries = case.get(field) if isinstance(case.get(field), list) else []
+        dated += [((field, i, "date"), entry.get("date")) for i, entry in enumerate(entries) if isinstance(entry, dict)]
     for path, text in dated:
         if isinstance(text, str) and re.fullmatch(PARTIAL_DATE, text):
             problems += _date_problems(source, path, text, today)
@@ -164,7 +175,21 @@ def _rule_problems(source: Source, today: dt.date) -> list[Problem]:
     region = case["organisation"].get("region")
     if region and case["organisation"]["country"] != "sweden":
         problems.append(_at(source, ("organisation", "region"), "a Swedish county only fits organisations in Sweden"))
-    return problems + _source_reference_problems(source)
+    return problems + _source_reference_problems(source) + _change_problems(source)
+
+
+def _change_problems(source: Source) -> list[Problem]:
+    """A change is dated on or after the case's publication, one entry per day (the day names the
+    entry in the feed of what's new). Dates compare as text: both are YYYY-MM-DD."""
+    problems, seen, published = [], set(), source.data.get("published")
+    for index, change in enumerate(source.data.get("changes", [])):
+        path = ("changes", index, "date")
+        if published and change["date"] < published:
+            problems.append(_at(source, path, f"{change['date']!r} is before the case was published ({published}); a change comes after"))
+        if change["date"] in seen:
+            problems.append(_at(source, path, f"{change['date']!r} is listed twice; write one entry per day"))
+        seen.add(change["date"])
+    return problems
 
 
 def _source_reference_problems(source: Source) -> list[Problem]:

@@ -72,6 +72,7 @@ SYNTAX_HINTS = {
     "mapping values are not allowed here": "a ':' where none was expected; put text that contains ': ' in quotes",
     "found unexpected end of stream": "a quote opened here is never closed",
     "found character that cannot start any token": "a character YAML cannot read here",
+    "but found another document": "a second '---' starts another document; a case file holds one",
 }
 
 
@@ -88,6 +89,8 @@ def _parse(text: str, shown_as: str) -> tuple[Source | None, list[Problem]]:
         source = Source(shown_as, data, builder.lines)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, text, shown_as)]
+    except yaml.reader.ReaderError as error:  # its own text spans two lines and counts bytes
+        return None, [_character_problem(error, text, shown_as)]
     except yaml.YAMLError as error:
         return None, [Problem(shown_as, None, "", f"YAML syntax: {error}")]
     finally:
@@ -108,6 +111,14 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, shown_as: str) -> Pr
     line_text = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
     hint = "a tab character; indent with spaces only" if "\t" in line_text else SYNTAX_HINTS.get(what, what)
     return Problem(shown_as, mark.line + 1, "", f"YAML syntax: {hint} (column {mark.column + 1})")
+
+
+def _character_problem(error: yaml.reader.ReaderError, text: str, shown_as: str) -> Problem:
+    """A control character (NUL, BEL, …) YAML refuses; libyaml gives its position in UTF-8 bytes."""
+    before = text.encode("utf-8")[: error.position].decode("utf-8", "replace")
+    line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    return Problem(shown_as, line, "", f"YAML syntax: an invisible control character (U+{code:04X}); delete it (column {column})")
 
 
 def _kind(python_type: str) -> str:
@@ -136,7 +147,10 @@ class _Builder:
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
         mapping = {}
         for key_node, value in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            if not isinstance(key_node, yaml.ScalarNode):  # `? [a, b]` or `{a: 1}: x`
+                self._problem(path, "a field name must be a single word, not a list or mapping", key_node.start_mark.line + 1)
+                continue
+            key = key_node.value
             if key in mapping:
                 self._problem(path + (key,), "this key appears twice in the same mapping; keep one", key_node.start_mark.line + 1)
                 continue

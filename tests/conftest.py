@@ -74,3 +74,14 @@ def pytest_sessionfinish(session, exitstatus):
     if _whole_suite(session.config) and reporter and reporter.stats.get("skipped") and exitstatus == 0:
         reporter.write_line(f"{len(reporter.stats['skipped'])} tests were skipped; the whole suite must run them all", red=True)
         session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The quality gates' numbers (pages checked, violations, requests, broken links, bad inputs tried)."""
+    from tests.quality import summary
+
+    lines = summary()
+    if lines:
+        terminalreporter.section("quality gates")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -21,6 +21,7 @@ from macros.content import load_content
 from macros.problems import ContentError
 from macros.yaml_source import MAX_BYTES
 from tests.conftest import ROOT
+from tests.quality import tally
 
 FIXTURES = ROOT / "tests" / "fixtures" / "bad_cases"
 TEMPLATE = ROOT / "cases" / "_template.yml"
@@ -125,6 +126,8 @@ def test_bad_case_stops_loading_with_one_clear_line_per_problem(case, tmp_path):
 def test_check_content_script_exits_1_and_prints_the_problem_line(case, tmp_path):
     cases_dir = case.write(tmp_path / "cases")
     result = _check_content(cases_dir)
+    tally("bad inputs through check_content.py", tried=1, clear_errors=int(result.returncode == 1 and case.expected_line(cases_dir) in result.stderr.splitlines()),
+          tracebacks=int("Traceback" in result.stderr), site_outputs=0)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert case.expected_line(cases_dir) in result.stderr.splitlines()
