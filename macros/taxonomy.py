@@ -27,6 +27,7 @@ class Term:
     id: str
     label: dict
     description: dict
+    summable: bool = True  # measures only: false for figures that must never be added up (a percentage)
 
 
 class Taxonomy:
@@ -81,4 +82,19 @@ def _term(category: str, term_id: str, entry, source) -> tuple[Term | None, list
             path = (category, term_id, part)
             problems.append(Problem(source.path, source.line_of(path), ".".join(path), f"unexpected key {extra!r}; {COMMA_HINT}"))
         texts[part] = value
-    return (Term(term_id, texts["label"], texts["description"]) if not problems else None), problems
+    summable, summable_problems = _summable(category, term_id, entry, source)
+    problems += summable_problems
+    return (Term(term_id, texts["label"], texts["description"], summable) if not problems else None), problems
+
+
+def _summable(category: str, term_id: str, entry, source) -> tuple[bool, list[Problem]]:
+    """`summable: false` keeps a measure's figures out of every key-figure total; only measures may say it."""
+    if not isinstance(entry, dict) or "summable" not in entry:
+        return True, []
+    path = (category, term_id, "summable")
+    where = (source.path, source.line_of(path), ".".join(path))
+    if category != "measures":
+        return True, [Problem(*where, "only measures can be marked summable; remove the line")]
+    if not isinstance(entry["summable"], bool):
+        return True, [Problem(*where, f"must be true or false, not {entry['summable']!r}")]
+    return entry["summable"], []
