@@ -106,6 +106,14 @@ def case_schema(taxonomy: Taxonomy) -> dict:
                             "date": {"type": "string", "pattern": PARTIAL_DATE, **_doc("Publiceringsdatum om det finns.", "Publication date if known.")},
                         }, "En källa.", "One source.")},
             "last_reviewed": {"type": "string", "pattern": DATE, **_doc("Senast granskad (ÅÅÅÅ-MM-DD).", "Last reviewed (YYYY-MM-DD).")},
+            "published": {"type": "string", "pattern": DATE, **_doc(
+                "Dagen exemplet först publicerades i kunskapsbanken (ÅÅÅÅ-MM-DD); ändras aldrig.",
+                "The day the case was first published in this knowledge base (YYYY-MM-DD); never changes.")},
+            "changes": {"type": "array", **_doc("Ändringshistorik: en rad per dag exemplet ändrades i sak.", "Change history: one entry per day the case changed in substance."),
+                        "items": _object(["date", "text"], {
+                            "date": {"type": "string", "pattern": DATE, **_doc("Dagen ändringen publicerades (ÅÅÅÅ-MM-DD).", "The day the change was published (YYYY-MM-DD).")},
+                            "text": _text(300, "Vad som ändrades, i en mening.", "What changed, in one sentence."),
+                        }, "En ändring.", "One change.")},
             "keywords": _object([], {
                 lang: {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 60}, **_doc(f"Sökord ({lang}).", f"Search keywords ({lang}).")}
                 for lang in ("sv", "en")
