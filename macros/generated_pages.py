@@ -7,13 +7,13 @@ from typing import Callable
 
 from .case_page import render_case
 from .content import Content
-from .urls import case_doc, work_package_doc
+from .urls import Site, case_doc, work_package_doc
 from .work_package_pages import OVERVIEW_DOC, render_overview, render_work_package
 
 
-def generated_pages(content: Content) -> dict[str, Callable[[str], str]]:
-    """One entry per page; each renders either language on demand."""
-    pages = {case_doc(case["id"]): partial(render_case, case, content=content) for case in content.published}
+def generated_pages(content: Content, site: Site | None = None) -> dict[str, Callable[[str], str]]:
+    """One entry per page; each renders either language on demand. The `site` gives case pages their address."""
+    pages = {case_doc(case["id"]): partial(render_case, case, content=content, site=site) for case in content.published}
     pages.update({work_package_doc(wp): partial(render_work_package, wp, content=content)
                   for wp in content.taxonomy.ids("work_packages")})
     pages[OVERVIEW_DOC] = partial(render_overview, content=content)

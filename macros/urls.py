@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 from functools import lru_cache
 
 CASES_PATH = "exempel"
@@ -50,3 +51,15 @@ def page_url(doc: str, lang: str) -> str:
     """The site-root-relative URL of a page in a language: 'sok.md', 'en' -> 'en/sok/'."""
     path = doc[: -len("index.md")] if doc.endswith("index.md") else doc[: -len(".md")] + "/"
     return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where the site is published (site_url: absolute, ending in '/') and its name in the language being built."""
+
+    url: str
+    name: str
+
+    def address(self, doc: str, lang: str) -> str:
+        """A page's full address, as MkDocs writes its canonical URL: 'exempel/x.md', 'en' -> 'https://…/en/exempel/x/'."""
+        return self.url + page_url(doc, lang)
