@@ -11,11 +11,15 @@ from pathlib import Path
 
 from .case_list import case_list as _case_list
 from .catalogue import render_catalogue
+from .key_figures_page import render_key_figures
 from .facets import newest_first
 from .content import cached_content
 from .markup import html
-from . import placement_page, suitability_page
+from . import clause_page, placement_page, suitability_page
+from . import open_data_page
 from .work_package_pages import work_package_list as _work_package_list
+from .feeds import feed_path
+from .whats_new import render_whats_new
 
 ROOT = Path(__file__).resolve().parents[1]
 SEARCH_TEXTS = ("label", "submit", "searching", "results", "results_one", "no_results", "more")
@@ -44,6 +48,11 @@ def define_env(env):
         return render_catalogue(page_language(), content(), page_doc())
 
     @env.macro
+    def key_figures() -> str:
+        """The cases' sourced outcome figures added up per measure and breakdown: summaries, SVG charts, tables."""
+        return render_key_figures(page_language(), content(), page_doc())
+
+    @env.macro
     def work_package_list() -> str:
         """The eleven work packages with links, descriptions and case counts, from the taxonomy."""
         data = content()
@@ -58,6 +67,13 @@ def define_env(env):
         return (f'<div id="kb-search" class="kb-search" data-kb-bundle="{to_site_root}pagefind/" '
                 f'data-kb-texts="{html(json.dumps(texts, ensure_ascii=False))}"></div>\n'
                 f"<noscript><p>{html(data.labels(lang, 'search.noscript'))}</p></noscript>")
+
+    @env.macro
+    def whats_new() -> str:
+        """Cases published or changed, newest first, from the cases' own dates; and a link to the feed."""
+        lang = page_language()
+        to_site_root = "../" * env.page.url.count("/")  # page.url includes the language folder
+        return render_whats_new(lang, content(), page_doc(), to_site_root + feed_path(lang))
 
     @env.macro
     def cases_for_role(role: str) -> str:
@@ -88,6 +104,31 @@ def define_env(env):
     def placement_rules() -> str:
         """The estimator's rules of thumb with their figures, sources and limits, from etools.yml."""
         return placement_page.render_rules(page_language(), content(), page_doc())
+
+    @env.macro
+    def clause_builder() -> str:
+        """The clause builder: variant and details as a form, texts in both languages, brought to life by clauses.js."""
+        return clause_page.render_tool(page_language(), content(), page_doc())
+
+    @env.macro
+    def clause_rules() -> str:
+        """Every clause variant with its details, source, text and follow-up list, from etools.yml."""
+        return clause_page.render_rules(page_language(), content(), page_doc())
+
+    @env.macro
+    def open_data_downloads() -> str:
+        """The open-data files (cases as JSON and CSV, taxonomy, schema), each linked with what it holds."""
+        return open_data_page.render_downloads(page_language(), content(), page_doc())
+
+    @env.macro
+    def open_data_attribution() -> str:
+        """The suggested credit line for reusers, the same text the data files carry."""
+        return open_data_page.render_attribution(page_language(), content())
+
+    @env.macro
+    def open_data_fields() -> str:
+        """Every key, case field and CSV column of the open data, described from the schema and the export."""
+        return open_data_page.render_fields(page_language(), content(), page_doc())
 
     def _cases_where(field: str, term: str) -> str:
         data = content()  # the content check has already refused unknown ids (guides.macro_argument_problems)

@@ -20,12 +20,14 @@ sys.path.insert(0, str(ROOT))  # MkDocs loads hooks by path; the domain package 
 
 from macros.content import cached_content  # noqa: E402
 from macros.generated_pages import generated_pages  # noqa: E402
-from macros.glossary import GLOSSARY_DOC, glossary_terms, link_first_mentions  # noqa: E402
+from macros.glossary import GLOSSARY_DOC, glossary_terms, link_first_mentions, mark_term_languages  # noqa: E402
 from macros.markup import reviewed_line  # noqa: E402
 from macros.problems import ContentError  # noqa: E402
 from macros.search_index import build_search_index  # noqa: E402
+from macros.site_files import site_files  # noqa: E402
 from macros.taxonomy import LANGUAGES  # noqa: E402
-from macros.urls import SEARCH_DOC, page_url, relative  # noqa: E402
+from macros.theme import theme_extra, theme_filters  # noqa: E402
+from macros.urls import Site, relative  # noqa: E402
 
 _renderers: dict[str, tuple] = {}  # abs_src_path of a generated file -> (render, lang)
 _generated_docs: set[str] = set()  # their docs paths without a language suffix
@@ -42,16 +44,17 @@ def on_config(config):
         labels = content(config, recheck=True).labels  # the one look at the files per build
     except ContentError as error:
         raise PluginError(str(error)) from None
-    config.extra["kb_labels"] = labels.tables  # theme templates pick the table of config.theme.language
+    config.extra.update(theme_extra(labels))
     _glossary.clear()
-    config.extra["kb_search_page"] = {lang: page_url(SEARCH_DOC, lang) for lang in LANGUAGES}
     return config
 
 
 @event_priority(50)
 def _add_generated_files(files, config):
     _renderers.clear()
-    pages = generated_pages(content(config))
+    # site_name is the language being built: mkdocs-static-i18n sets it per build (on_config), and
+    # each build renders only its own language's files.
+    pages = generated_pages(content(config), Site(config.site_url or "/", config.site_name))
     _generated_docs.clear()
     _generated_docs.update(pages)
     for doc, render in pages.items():
@@ -75,6 +78,12 @@ def _fill_generated_files(files, config):
 on_files = CombinedEvent(_add_generated_files, _fill_generated_files)
 
 
+def on_env(env, config, files):
+    """Theme templates write a date as the pages do (the last-reviewed line under the title)."""
+    env.filters.update(theme_filters(content(config).labels))
+    return env
+
+
 def on_page_markdown(markdown, page, config, files):
     """Hand-written pages link their first mention of each glossary term to the glossary, and
     state when they were last reviewed (front matter `last_reviewed`)."""
@@ -89,6 +98,13 @@ def on_page_markdown(markdown, page, config, files):
     return markdown.rstrip() + "\n\n" + reviewed_line(str(reviewed), lang, content(config).labels)
 
 
+def on_page_content(html, page, config, files):
+    """On the glossary, the column of terms in the other language carries that language's lang."""
+    if page.file.src_uri.replace(f".{page.file.locale}.md", ".md") != GLOSSARY_DOC:
+        return html
+    return mark_term_languages(html, page.file.locale, LANGUAGES)
+
+
 _glossary: dict[tuple, list[str]] = {}
 
 
@@ -101,9 +117,15 @@ def _terms(docs_dir: str, lang: str) -> list[str]:
 
 @event_priority(-150)  # after mkdocs-static-i18n has built every language (it builds them from its own on_post_build)
 def on_post_build(config):
-    """Index the finished site for search: one Pagefind index per language, from <html lang>."""
+    """Write the files made from the content (open data, feeds) beside the pages, then index the
+    finished site for search: one Pagefind index per language, from <html lang>."""
     i18n = config.plugins.get("i18n")
-    if (i18n is not None and i18n.building) or not config.extra.get("search_index", True):
+    if i18n is not None and i18n.building:
+        return
+    for path, data in site_files(content(config), config.site_url or "/").items():
+        (Path(config.site_dir) / path).parent.mkdir(parents=True, exist_ok=True)
+        (Path(config.site_dir) / path).write_bytes(data)
+    if not config.extra.get("search_index", True):
         return
     problem = build_search_index(Path(config.site_dir))
     if problem:

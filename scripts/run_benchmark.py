@@ -33,7 +33,8 @@ from macros import define_env  # noqa: E402
 from macros.content import load_content  # noqa: E402
 from macros.generated_pages import generated_pages  # noqa: E402
 from macros.taxonomy import LANGUAGES  # noqa: E402
-from macros.urls import SEARCH_DOC, page_url  # noqa: E402
+from macros.theme import theme_extra  # noqa: E402
+from macros.urls import Site, page_url  # noqa: E402
 from scripts.make_demo_cases import write_demo_cases  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
@@ -82,12 +83,20 @@ class _MacrosEnv:
         return self.macros[match.group(1)](*arguments)
 
 
+def _site(lang: str) -> Site:
+    """Where the site is published and its name in a language, as mkdocs-static-i18n sets them per build."""
+    config = _site_config()
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    language = next(language for language in i18n["languages"] if language["locale"] == lang)
+    return Site(config["site_url"], language.get("site_name", config["site_name"]))
+
+
 def _prerendered(content, cases_dir: Path, lang: str) -> dict[str, str]:
     """Every page of one language as finished Markdown: the generated pages, and the hand-written
     ones with each macro call replaced by what the real macro returns."""
     env = _MacrosEnv(cases_dir)
     define_env(env)
-    pages = {doc: render(lang) for doc, render in generated_pages(content).items()}
+    pages = {doc: render(lang) for doc, render in generated_pages(content, _site(lang)).items()}
     for page in (ROOT / "docs").rglob("*.md"):
         if page.name.endswith(".en.md") != (lang == "en"):
             continue
@@ -106,7 +115,8 @@ def _write_project(project: Path, pages: dict[str, str], config: dict) -> Path:
 
 def write_floors(cases_dir: Path, work: Path) -> tuple[list[Path], Path]:
     """The floor: two plain Material projects (sv, en) of our pages as finished Markdown.
-    The stack floor: one project of the same pages with our plugins (i18n, macros) but no hooks,
+    The stack floor: one project of the same pages with our plugins (i18n, macros) but not our hooks
+    (only the theme's date filter, scripts/stack_floor_hooks.py),
     which separates what the fixed plugins cost from what our YAML-to-pages step costs."""
     content = load_content(ROOT, cases_dir)
     config = {**_site_config(), "strict": False, "watch": [], "hooks": []}
@@ -117,9 +127,9 @@ def write_floors(cases_dir: Path, work: Path) -> tuple[list[Path], Path]:
         for lang in LANGUAGES]
     both = {doc if lang == LANGUAGES[0] else doc.replace(".md", f".{lang}.md"): text
             for lang in LANGUAGES for doc, text in rendered[lang].items()}
-    theme_data = {"kb_labels": content.labels.tables, "kb_search_page": {lang: page_url(SEARCH_DOC, lang) for lang in LANGUAGES}}
-    stack = _write_project(work / "stack-floor", both, {**config, "extra": {**config["extra"], **theme_data},
-                                                         "theme": {**config["theme"], "custom_dir": str(ROOT / "overrides")}})
+    stack = _write_project(work / "stack-floor", both, {
+        **config, "extra": {**config["extra"], **theme_extra(content.labels)}, "hooks": [str(ROOT / "scripts" / "stack_floor_hooks.py")],
+        "theme": {**config["theme"], "custom_dir": str(ROOT / "overrides")}})
     (stack / "macros").mkdir()
     (stack / "macros" / "__init__.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
     return floors, stack
