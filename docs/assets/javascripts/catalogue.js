@@ -37,7 +37,6 @@
   });
   var counters = {};
   form.querySelectorAll("[data-kb-count]").forEach(function (span) { counters[span.dataset.kbCount] = span; });
-  var languageLinks = document.querySelectorAll("a.md-select__link[hreflang]");
   var more = document.createElement("button");
   more.type = "button";
   more.className = "md-button kb-more";
@@ -170,7 +169,7 @@
     more.hidden = matching <= showing.length;
     more.textContent = data.texts.more.replace("{remaining}", matching - showing.length);
     announce(matching);
-    keepQueryOnLanguageLinks();
+    kb.keepQueryOnLanguageLinks();
   }
 
   // The list holds only the first `limit` matches, in the chosen order, so a filter change lays out
@@ -199,15 +198,6 @@
     else if (matching === total) text = total === 1 ? texts.count_one : texts.count.replace("{count}", total);
     else text = texts.shown.replace("{shown}", matching).replace("{count}", total);
     if (status.textContent !== text) status.textContent = text;
-  }
-
-  /* The language selector keeps the filters, so a shared filtered view survives a change of language. */
-  function keepQueryOnLanguageLinks() {
-    languageLinks.forEach(function (link) {
-      var url = new URL(link.href, location.href);
-      url.search = location.search;
-      link.href = url.toString();
-    });
   }
 
   /* --- events --------------------------------------------------------------------------- */

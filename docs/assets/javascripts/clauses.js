@@ -19,7 +19,6 @@
   var status = document.getElementById("kb-tool-status");
   var result = document.getElementById("kb-tool-result");
   var followUp = document.getElementById("kb-clause-follow-up");
-  var languageLinks = document.querySelectorAll("a.md-select__link[hreflang]");
   var LANGS = ["sv", "en"];
   var PLACEHOLDER = /\{([^{}]*)\}/;  // split() keeps the captured id: text, id, text, id, …
   var WHOLE_NUMBER = /^[0-9]+$/;     // ASCII digits only, as in clauses.py
@@ -181,15 +180,6 @@
     if (status.textContent !== text) status.textContent = text;
   }
 
-  // The language selector keeps the choices, so a filled-in example survives a change of language.
-  function keepQueryOnLanguageLinks() {
-    languageLinks.forEach(function (link) {
-      var url = new URL(link.href, location.href);
-      url.search = location.search;
-      link.href = url.toString();
-    });
-  }
-
   // A number the text cannot use is marked invalid; its hint gives the allowed range.
   function markUnusableNumbers() {
     data.parameters.forEach(function (parameter) {
@@ -204,7 +194,7 @@
     current = build(stateFromForm());
     show(current);
     markUnusableNumbers();
-    keepQueryOnLanguageLinks();
+    kb.keepQueryOnLanguageLinks();
   }
 
   function update() {

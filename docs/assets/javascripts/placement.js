@@ -61,12 +61,7 @@
     return estimate.amount === 1 ? texts.places_one : texts.places.replace("{count}", estimate.amount);
   }
 
-  function element(tag, text, attributes) {
-    var node = document.createElement(tag);
-    if (text) node.textContent = text;
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    return node;
-  }
+  var element = kb.element;
 
   function readForm() {
     var type = form.querySelector("input[name=type]:checked");
@@ -121,11 +116,7 @@
     ["value", "type", "months", "wage"].forEach(function (name) { if (fields[name]) query.set(name, fields[name]); });
     var search = query.toString() ? "?" + query.toString() : "";
     history.replaceState(null, "", location.pathname + search + location.hash);
-    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
-      var url = new URL(link.href, location.href);
-      url.search = search;
-      link.href = url.toString();
-    });
+    kb.keepQueryOnLanguageLinks();
   }
 
   function changed() {

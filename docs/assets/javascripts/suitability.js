@@ -70,12 +70,7 @@
     return { outcome: outcome, reasons: data.questions.filter(function (q) { return named[q.id]; }) };
   }
 
-  function element(tag, text, attributes) {
-    var node = document.createElement(tag);
-    if (text) node.textContent = text;
-    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    return node;
-  }
+  var element = kb.element;
 
   function links(items) {
     var list = element("ul");
@@ -127,11 +122,7 @@
     });
     var search = query.toString() ? "?" + query.toString() : "";
     history.replaceState(null, "", location.pathname + search + location.hash);
-    document.querySelectorAll("a.md-select__link[hreflang]").forEach(function (link) {
-      var url = new URL(link.href, location.href);
-      url.search = search;
-      link.href = url.toString();
-    });
+    kb.keepQueryOnLanguageLinks();
   }
 
   form.addEventListener("change", function () {
