@@ -20,9 +20,9 @@ TERM_FACTS = (
 )
 
 
-def render_case(case: dict, lang: str, content: Content, site: Site | None = None) -> str:
-    """The full Markdown source of a case page. With the `site` it is published on, the page also
-    offers its address to copy and a citation (without one, as in unit tests, it has no address)."""
+def render_case(case: dict, lang: str, content: Content, site: Site) -> str:
+    """The full Markdown source of a case page; the `site` it is published on gives the page its
+    address to copy and its citation."""
     say = lambda key, **values: content.labels(lang, key, **values)  # noqa: E731
     parts = [
         # last_reviewed: the theme prints it under the title (overrides/main.html)
@@ -38,7 +38,7 @@ def render_case(case: dict, lang: str, content: Content, site: Site | None = Non
         _keywords(case, lang, content),
         search_filters(case, lang, content),
         reviewed_line(case["last_reviewed"], lang, content.labels),
-        _link_and_citation(case, lang, content, site) if site else "",
+        _link_and_citation(case, lang, content, site),
         f"[{say('case.back_to_catalogue')}](index.md){{: .kb-back }}\n",  # a way on, not printed
     ]
     return "\n".join(part for part in parts if part)

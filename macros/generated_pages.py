@@ -11,7 +11,7 @@ from .urls import Site, case_doc, work_package_doc
 from .work_package_pages import OVERVIEW_DOC, render_overview, render_work_package
 
 
-def generated_pages(content: Content, site: Site | None = None) -> dict[str, Callable[[str], str]]:
+def generated_pages(content: Content, site: Site) -> dict[str, Callable[[str], str]]:
     """One entry per page; each renders either language on demand. The `site` gives case pages their address."""
     pages = {case_doc(case["id"]): partial(render_case, case, content=content, site=site) for case in content.published}
     pages.update({work_package_doc(wp): partial(render_work_package, wp, content=content)

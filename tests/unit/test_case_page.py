@@ -11,7 +11,10 @@ import yaml
 
 from macros.case_page import render_case
 from macros.content import load_content
+from macros.urls import Site
 from tests.conftest import ROOT
+
+SITE = Site("https://kb.example/", "Kunskapsbank")
 
 TEMPLATE = ROOT / "cases" / "_template.yml"
 
@@ -24,7 +27,7 @@ def content(tmp_path):
 
 def _html(case, lang, content) -> str:
     """The page as MkDocs would render it (same extensions as mkdocs.yml)."""
-    body = render_case(case, lang, content).split("---\n", 2)[2]
+    body = render_case(case, lang, content, SITE).split("---\n", 2)[2]
     return markdown.markdown(body, extensions=["admonition", "attr_list", "def_list", "tables", "md_in_html"])
 
 
@@ -52,7 +55,7 @@ def test_each_outcome_links_its_own_source(content):
 
 
 def test_work_packages_link_to_their_pages(content):
-    assert "[Kontraktsvillkor](../arbetspaket/wp05.md)" in render_case(content.cases[0], "sv", content)
+    assert "[Kontraktsvillkor](../arbetspaket/wp05.md)" in render_case(content.cases[0], "sv", content, SITE)
 
 
 def test_illustrative_case_carries_a_banner_and_real_case_does_not(content):
@@ -83,5 +86,5 @@ def test_approximate_figures_say_so(content):
 def test_front_matter_quotes_titles_safely(content):
     case = copy.deepcopy(content.cases[0])
     case["title"]["sv"] = 'Krav: "citat" och # tecken'
-    front = yaml.safe_load(render_case(case, "sv", content).split("---\n")[1])
+    front = yaml.safe_load(render_case(case, "sv", content, SITE).split("---\n")[1])
     assert front["title"] == 'Krav: "citat" och # tecken'

@@ -19,10 +19,12 @@ from macros.case_page import render_case
 from macros.content import load_content
 from macros.feeds import EMPTY_FEED_UPDATED, FEED_ENTRIES, atom_feed, feed_path, feeds
 from macros.whats_new import CHANGED, PUBLISHED, event_text, render_whats_new, whats_new_events
+from macros.urls import Site
 from tests.conftest import ROOT
 
 A = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://kunskapsbank.example.se/"
+SITE = Site(SITE_URL, "Kunskapsbank")
 LABELS = load_content(ROOT).labels
 
 
@@ -190,7 +192,7 @@ def test_case_page_shows_change_history_newest_first_with_dates_in_the_page_lang
     case_["changes"].insert(0, {"date": "2026-10-20", "text": {"sv": "Rättade namnet.", "en": "Corrected the name."}})
     for lang, heading, dates in (("sv", "Ändringshistorik", ["15 november 2026", "20 oktober 2026", "1 oktober 2026"]),
                                  ("en", "Change history", ["15 November 2026", "20 October 2026", "1 October 2026"])):
-        page = as_html(render_case(case_, lang, content).split("---\n", 2)[2])
+        page = as_html(render_case(case_, lang, content, SITE).split("---\n", 2)[2])
         section = page[page.index(f"<h2>{heading}</h2>"):]
         assert [section.index(date) for date in dates] == sorted(section.index(date) for date in dates)
         assert case_["changes"][1]["text"][lang] in section and LABELS(lang, "case.changes_published") in section
@@ -199,7 +201,7 @@ def test_case_page_shows_change_history_newest_first_with_dates_in_the_page_lang
 def test_case_page_without_changes_has_no_change_history(content):
     case_ = copy.deepcopy(content.cases[0])
     del case_["changes"]
-    assert "Ändringshistorik" not in render_case(case_, "sv", content)
+    assert "Ändringshistorik" not in render_case(case_, "sv", content, SITE)
 
 
 # --- the real content ----------------------------------------------------------------------------
