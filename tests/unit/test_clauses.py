@@ -17,13 +17,11 @@ from macros.clause_page import render_rules, render_tool
 from macros.clauses import PLACEHOLDER, Marker, build_clause, clause_data, join
 from macros.content import load_content
 from macros.etools import load_etools
-from macros.facets import filterable_values
 from tests.conftest import ROOT
+from tests.unit.test_etools import ETOOLS, FILTERS, assert_mistake_reported_on_its_own_line
 
 LANGS = ("sv", "en")
 CONTENT = load_content(ROOT)
-ETOOLS = ROOT / "macros" / "etools.yml"
-FILTERS = filterable_values(CONTENT.taxonomy)
 VARIANTS = ["dialogue", "employment", "internship", "bonus"]
 
 # Paragraphs without parameters that several rows share.
@@ -425,16 +423,7 @@ BAD_CLAUSES = [
 
 @pytest.mark.parametrize("name, old, new, expected", BAD_CLAUSES, ids=[case[0] for case in BAD_CLAUSES])
 def test_each_mistake_in_the_clauses_is_reported_on_its_own_line(tmp_path, name, old, new, expected):
-    text = ETOOLS.read_text(encoding="utf-8")
-    assert old in text, f"the reference text for {name!r} is no longer in etools.yml"
-    bad = tmp_path / "etools.yml"
-    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
-    data, problems = load_etools(bad, "etools.yml", FILTERS)
-    assert data is None
-    assert len(problems) == len(expected), [str(p) for p in problems]
-    for problem, start in zip(problems, expected):
-        assert problem.line is not None
-        assert str(problem).split(": ", 1)[1].startswith(start), str(problem)
+    assert_mistake_reported_on_its_own_line(tmp_path, name, old, new, expected)
 
 
 def test_clause_problem_line_is_the_line_of_the_mistake(tmp_path):
