@@ -28,10 +28,33 @@ def build_site(site_dir: Path, cases_dir: Path | None = None) -> Path:
     return site_dir
 
 
+FIXTURE_CASES = ROOT / "tests" / "fixtures" / "catalogue_cases"  # made-up (illustrative) cases and a draft; README.md has the table
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built once for the whole test session."""
     return build_site(tmp_path_factory.mktemp("site") / "site")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    """The site built from the fixture cases, once for the whole test session."""
+    return build_site(tmp_path_factory.mktemp("fixture-site") / "site", FIXTURE_CASES)
+
+
+@pytest.fixture(scope="session")
+def real_content():
+    from macros.content import load_content
+
+    return load_content(ROOT)
+
+
+@pytest.fixture(scope="session")
+def fixture_content():
+    from macros.content import load_content
+
+    return load_content(ROOT, FIXTURE_CASES)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -39,14 +62,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(site) -> str:
-    """The built site served on 127.0.0.1 (a free port), as a reader's browser would see it."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serve(directory: Path):
+    """Serve a built site on 127.0.0.1 (a free port) until the generator is closed; yields its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(site) -> str:
+    """The built site served on 127.0.0.1, as a reader's browser would see it."""
+    yield from serve(site)
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(fixture_site) -> str:
+    """The fixture site served on 127.0.0.1."""
+    yield from serve(fixture_site)
 
 
 # --- the whole suite, as `make test` and CI run it -------------------------------------------------

@@ -3,14 +3,11 @@
 A view is one page type in one state: the catalogue as it opens and with filters chosen and every
 facet opened, the search page before and after a search, each e-tool empty and with a result. Every
 view is visited in both languages. The illustrative case page comes from a site built from the
-fixture cases (no real case is illustrative); `illustrative_site_url` builds and serves it once.
+fixture cases (no real case is illustrative); `fixture_site_url` (tests/conftest.py) builds and serves it once.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -18,11 +15,10 @@ import pytest
 
 from macros.clauses import clause_data
 from macros.content import load_content
-from tests.conftest import ROOT, _QuietHandler, build_site
+from tests.conftest import FIXTURE_CASES, ROOT
 
 LANGS = ("sv", "en")
 LANG_ROOT = {"sv": "/", "en": "/en/"}
-FIXTURE_CASES = ROOT / "tests" / "fixtures" / "catalogue_cases"
 ILLUSTRATIVE_CASE = "alfa-stad-stadning"  # every fixture case is made up and marked illustrative
 
 
@@ -118,19 +114,6 @@ def open_view(page, view: View, base: str, lang: str):
     return page
 
 
-@pytest.fixture(scope="session")
-def illustrative_site_url(tmp_path_factory):
-    """The site built from the fixture cases, served on 127.0.0.1 (built once, shared by the gates)."""
-    site = tmp_path_factory.getbasetemp() / "illustrative-site"
-    if not (site / "index.html").exists():
-        build_site(site, FIXTURE_CASES)
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
 def base_url(request, view: View) -> str:
     """The server a view lives on: the real site, or the fixture site for the illustrative case."""
-    return request.getfixturevalue("illustrative_site_url" if view.illustrative_site else "site_url")
+    return request.getfixturevalue("fixture_site_url" if view.illustrative_site else "site_url")

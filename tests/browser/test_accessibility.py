@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from macros.taxonomy import LANGUAGES
-from tests.browser.page_types import VIEW, VIEWS, VISIT_IDS, VISITS, base_url, illustrative_site_url, open_view  # noqa: F401 (a fixture)
+from tests.browser.page_types import VIEW, VIEWS, VISIT_IDS, VISITS, base_url, open_view
 from tests.quality import tally
 
 WCAG_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},

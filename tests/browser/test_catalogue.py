@@ -6,10 +6,7 @@ list and count by hand. Default order, newest first: eta, ostra, beta, alfa, gam
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
@@ -17,9 +14,8 @@ import pytest
 from macros.catalogue import catalogue_data
 from macros.content import load_content
 from macros.facets import newest_first
-from tests.conftest import ROOT, _QuietHandler, build_site
+from tests.conftest import FIXTURE_CASES, ROOT
 
-FIXTURE_CASES = ROOT / "tests" / "fixtures" / "catalogue_cases"
 
 ALFA, BETA, GAMMA, DELTA = "alfa-stad-stadning", "beta-bostader-fonsterputs", "gamma-regionen-sjukhusbygge", "delta-verket-vagunderhall"
 OSTRA, ZETA, ETA = "ostra-kommun-maltider", "zeta-bydel-parker", "eta-kunta-omsorg"
@@ -34,28 +30,13 @@ def of_seven(shown_count: int, lang: str = "sv") -> str:
     return LABELS(lang, "catalogue.shown", shown=shown_count, count=7)
 
 
-@pytest.fixture(scope="session")
-def catalogue_site(tmp_path_factory):
-    """The site built once from the fixture cases."""
-    return build_site(tmp_path_factory.mktemp("catalogue-site") / "site", FIXTURE_CASES)
-
-
-@pytest.fixture(scope="session")
-def catalogue_server(catalogue_site):
-    handler = functools.partial(_QuietHandler, directory=str(catalogue_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
 @pytest.fixture
-def catalogue(page, catalogue_server):
+def catalogue(page, fixture_site_url):
     """Open the catalogue, e.g. catalogue("?sector=cleaning") or catalogue("?sort=title", lang="en")."""
     page.set_default_timeout(5000)
 
     def open_catalogue(query: str = "", lang: str = "sv"):
-        page.goto(f"{catalogue_server}{'/en' if lang == 'en' else ''}/exempel/{query}")
+        page.goto(f"{fixture_site_url}{'/en' if lang == 'en' else ''}/exempel/{query}")
         page.wait_for_selector("#kb-filters:not([hidden])")
         return page
     return open_catalogue
@@ -121,9 +102,9 @@ def set_year(page, name: str, year: str):
 # --- the built page ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_built_page_carries_the_facet_data_of_the_fixture_cases(catalogue_site, lang):
+def test_built_page_carries_the_facet_data_of_the_fixture_cases(fixture_site, lang):
     content = load_content(ROOT, FIXTURE_CASES)
-    html = (catalogue_site / ("en" if lang == "en" else "") / "exempel" / "index.html").read_text(encoding="utf-8")
+    html = (fixture_site / ("en" if lang == "en" else "") / "exempel" / "index.html").read_text(encoding="utf-8")
     start = html.index('<script type="application/json" id="kb-catalogue-data">')
     embedded = html[html.index(">", start) + 1: html.index("</script>", start)]
     assert json.loads(embedded) == json.loads(catalogue_data(newest_first(content.published), lang, content))
@@ -377,11 +358,11 @@ def test_the_language_switch_keeps_the_filters(catalogue):
 
 # --- without JavaScript ----------------------------------------------------------------------------
 
-def test_without_javascript_every_published_case_is_listed_and_the_form_is_hidden(browser, catalogue_server):
+def test_without_javascript_every_published_case_is_listed_and_the_form_is_hidden(browser, fixture_site_url):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
-        page.goto(f"{catalogue_server}/exempel/?sector=cleaning")
+        page.goto(f"{fixture_site_url}/exempel/?sector=cleaning")
         assert shown(page) == NEWEST_FIRST
         assert status(page) == ALL_SEVEN
         assert page.locator("#case-theta-utkast").count() == 0
@@ -455,11 +436,11 @@ def test_result_count_is_a_polite_live_region_that_follows_the_filters(catalogue
 
 # --- small screens ---------------------------------------------------------------------------------
 
-def test_at_320px_the_page_has_no_horizontal_scroll_with_a_facet_open(browser, catalogue_server):
+def test_at_320px_the_page_has_no_horizontal_scroll_with_a_facet_open(browser, fixture_site_url):
     context = browser.new_context(viewport={"width": 320, "height": 640})
     try:
         page = context.new_page()
-        page.goto(f"{catalogue_server}/exempel/?sector=cleaning")
+        page.goto(f"{fixture_site_url}/exempel/?sector=cleaning")
         page.wait_for_selector("#kb-filters:not([hidden])")
         for key in ("wp", "requirement", "from"):
             open_facet(page, key)

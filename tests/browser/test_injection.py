@@ -10,15 +10,12 @@ synthetic mouse-over, focus and click on every element of the article, while not
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 
 import pytest
 
 from macros.content import load_content
 from macros.schema import case_schema
-from tests.conftest import ROOT, _QuietHandler, build_site
+from tests.conftest import ROOT, build_site, serve
 from tests.quality import tally
 
 INJECTION_CASES = ROOT / "tests" / "fixtures" / "injection_cases"
@@ -94,12 +91,7 @@ def case() -> dict:
 
 @pytest.fixture(scope="module")
 def injection_server(tmp_path_factory):
-    site = build_site(tmp_path_factory.mktemp("injection-site") / "site", INJECTION_CASES)
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    yield from serve(build_site(tmp_path_factory.mktemp("injection-site") / "site", INJECTION_CASES))
 
 
 def _free_text_fields(schema: dict, path: tuple = ()):

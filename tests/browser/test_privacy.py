@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from macros.taxonomy import LANGUAGES
-from tests.browser.page_types import VIEW, VISIT_IDS, VISITS, base_url, illustrative_site_url, open_view  # noqa: F401 (a fixture)
+from tests.browser.page_types import VIEW, VISIT_IDS, VISITS, base_url, open_view
 from tests.conftest import ROOT
 from tests.quality import tally
 

@@ -17,24 +17,12 @@ from urllib.parse import urljoin
 import pytest
 
 from macros.catalogue import catalogue_data, render_catalogue
-from macros.content import load_content
 from macros.facets import FACETS, facet_record, newest_first
 from tests.conftest import ROOT
 
-FIXTURE_CASES = ROOT / "tests" / "fixtures" / "catalogue_cases"
 LANGS = ("sv", "en")
 URL_KEYS = ["wp", "sector", "contract", "requirement", "group", "org", "place"]  # the script's URL query keys
 CATALOGUE_URL = {"sv": "https://kb.example/exempel/", "en": "https://kb.example/en/exempel/"}
-
-
-@pytest.fixture(scope="module")
-def fixture_content():
-    return load_content(ROOT, FIXTURE_CASES)
-
-
-@pytest.fixture(scope="module")
-def real_content():
-    return load_content(ROOT)
 
 
 @pytest.fixture(params=["fixture", "real"])
@@ -264,8 +252,8 @@ def test_result_count_names_the_number_of_published_cases(fixture_content):
     assert f'aria-live="polite">{fixture_content.labels("en", "catalogue.count_one")}</p>' in render_catalogue("en", one)
 
 
-def test_year_inputs_span_the_years_of_the_published_cases():
-    content = load_content(ROOT)
+def test_year_inputs_span_the_years_of_the_published_cases(real_content):
+    content = real_content
     html = render_catalogue("sv", content)
     first = min(case["years"]["start"] for case in content.published)
     last = max(case["years"].get("end", case["years"]["start"]) for case in content.published)

@@ -14,13 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.content import load_content
 from macros.key_figures import NOT_SUMMABLE, SOURCES_DISAGREE, key_figures
 from macros.key_figures_page import render_key_figures
 from macros.taxonomy import load_taxonomy
 from tests.conftest import ROOT
 
-FIXTURE_CASES = ROOT / "tests" / "fixtures" / "catalogue_cases"
 LANGS = ("sv", "en")
 FIELDS = {"wp": lambda case: case["work_packages"], "sector": lambda case: case["sectors"],
           "requirement": lambda case: case["requirement_types"], "org": lambda case: [case["organisation"]["type"]]}
@@ -36,16 +34,6 @@ def as_real(content):
     for case in cases:
         case.pop("illustrative", None)
     return with_cases(content, cases)
-
-
-@pytest.fixture(scope="module")
-def fixture_content():
-    return load_content(ROOT, FIXTURE_CASES)
-
-
-@pytest.fixture(scope="module")
-def real_content():
-    return load_content(ROOT)
 
 
 def shown(total) -> tuple:

@@ -19,11 +19,10 @@ from macros.content import load_content
 from macros.open_data import (CASES_JSON, LICENCE, SCHEMA_JSON, TAXONOMY_JSON, csv_path, open_data_files)
 from macros.open_data_page import file_link, render_downloads, render_fields, schema_fields
 from macros.schema import case_schema
-from tests.conftest import ROOT
+from tests.conftest import FIXTURE_CASES, ROOT
 
 SITE = "https://kb.example/"
 LANGS = ("sv", "en")
-FIXTURE_CASES = ROOT / "tests" / "fixtures" / "catalogue_cases"  # all made up (illustrative), one draft
 DOCUMENTED_COLUMNS = [  # as docs/oppna-data.md documents them (through open_data_fields)
     "id", "title", "organisation",
     "organisation_type", "organisation_type_label", "country", "country_label", "region", "region_label",
