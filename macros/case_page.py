@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .content import Content
 from .facets import search_filters
-from .markup import front_matter, html, long_date, md_block, md_inline, md_url, number, reviewed_line, year_span
+from .markup import front_matter, html, html_labels, long_date, md_block, md_inline, md_url, number, reviewed_line, year_span
 from .urls import Site, case_doc, work_package_link
 
 STORY_PARTS = ("background", "requirement", "implementation", "results", "lessons")
@@ -112,7 +112,7 @@ def _link_and_citation(case: dict, lang: str, content: Content, site: Site) -> s
     """The page's full address with a copy button (permalink.js shows the button; without JavaScript
     the address stays as text to copy) and a citation in the page's language, as raw HTML: the
     button and the live region need attributes Markdown cannot give. Search skips the section."""
-    say = lambda key: html(content.labels(lang, key))  # noqa: E731
+    say = html_labels(content.labels, lang)
     url = html(site.address(case_doc(case["id"]), lang))
     parts = (case["title"][lang], case["organisation"]["name"][lang], site.name)
     reviewed = f"{say('page.last_reviewed')} {long_date(case['last_reviewed'], lang, content.labels)}."

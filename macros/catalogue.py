@@ -11,14 +11,14 @@ import json
 
 from .content import Content
 from .facets import FACETS, facet_record, newest_first, options
-from .markup import html, year_span
+from .markup import html, html_labels, year_span
 from .urls import CATALOGUE_DOC, case_doc, html_link, work_package_doc
 
 
 def render_catalogue(lang: str, content: Content, from_doc: str = CATALOGUE_DOC) -> str:
     """The catalogue's HTML: filters, live result count, cards and the facet data."""
     cases = newest_first(content.published)
-    say = lambda key, **values: html(content.labels(lang, key, **values))  # noqa: E731
+    say = html_labels(content.labels, lang)
     count = say("catalogue.count_one") if len(cases) == 1 else say("catalogue.count", count=len(cases))
     return "\n".join([
         '<div class="kb-catalogue" data-kb-catalogue>',

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .clauses import Marker, build_clause, clause_data
 from .content import Content
-from .markup import html
+from .markup import html, html_labels
 from .placement import sek
 from .taxonomy import LANGUAGES
 from .tool_markup import data_script, noscript
@@ -21,7 +21,7 @@ TEXTS = ("updated", "unfilled", "unfilled_one", "all_filled", "copied_sv", "copi
 
 def render_tool(lang: str, content: Content, from_doc: str) -> str:
     """The form (hidden until the script runs), the live status, the result area and the data."""
-    data, say = clause_data(content.etools, content.taxonomy), _say(lang, content)
+    data, say = clause_data(content.etools, content.taxonomy), html_labels(content.labels, lang)
     texts = {key: content.labels(lang, f"clauses.{key}") for key in TEXTS}
     return "\n".join([
         '<div class="kb-tool kb-clauses" data-kb-tool="clauses">',
@@ -109,7 +109,7 @@ def _about(variant: dict, lang: str, content: Content, from_doc: str, say) -> st
 
 def render_rules(lang: str, content: Content, from_doc: str) -> str:
     """The details and their limits, then every variant: note, sources, details used, text and follow-up."""
-    data, say = clause_data(content.etools, content.taxonomy), _say(lang, content)
+    data, say = clause_data(content.etools, content.taxonomy), html_labels(content.labels, lang)
     names = {p["id"]: html(p["label"][lang]) for p in data["parameters"]}
     parts = [f'<div class="kb-clauses__rules" id="{RULES_ID}">', f"<p>{say('clauses.rules_intro')}</p>", _parameter_table(data, lang, say)]
     for variant in data["variants"]:
@@ -151,6 +151,3 @@ def paragraph_html(parts: list) -> str:
 def _host(url: str) -> str:
     return url.split("/")[2].removeprefix("www.")
 
-
-def _say(lang: str, content: Content):
-    return lambda key, **values: html(content.labels(lang, key, **values))

@@ -33,6 +33,11 @@ def html(text: str) -> str:
     return escape(str(text), quote=True)
 
 
+def html_labels(labels: Labels, lang: str):
+    """A language's labels as escaped HTML text: say = html_labels(labels, "sv"); say("catalogue.count", count=3)."""
+    return lambda key, **values: html(labels(lang, key, **values))
+
+
 def number(value: float, lang: str, labels: Labels) -> str:
     """1500 -> '1 500' (sv) or '1,500' (en); 41.5 -> '41,5' (sv)."""
     whole, _, fraction = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")

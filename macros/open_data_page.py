@@ -8,7 +8,7 @@ cannot check Markdown links to them (tests/build/test_open_data_site.py checks t
 from __future__ import annotations
 
 from .content import Content
-from .markup import html
+from .markup import html, html_labels
 from .open_data import (CASES_JSON, COLUMNS, HEADER_KEYS, SCHEMA_JSON, SINGLE_VALUE_COLUMNS, TAXONOMY_JSON,
                         TERM_COLUMNS, csv_path, exported_cases)
 from .schema import BILINGUAL, case_schema
@@ -21,7 +21,7 @@ SCALAR_TYPES = ("integer", "number", "boolean")
 
 def render_downloads(lang: str, content: Content, from_doc: str) -> str:
     """Each file with a link and what it holds, and how many cases they hold now."""
-    say = _say(lang, content)
+    say = html_labels(content.labels, lang)
     files = [(CASES_JSON, "cases_json"), *((csv_path(code), f"cases_csv_{code}") for code in LANGUAGES),
              (TAXONOMY_JSON, "taxonomy"), (SCHEMA_JSON, "schema")]
     items = "".join(f"<li>{file_link(path, from_doc, lang)} – {say(f'opendata.file.{key}')}</li>" for path, key in files)
@@ -31,12 +31,13 @@ def render_downloads(lang: str, content: Content, from_doc: str) -> str:
 
 
 def render_attribution(lang: str, content: Content) -> str:
-    return f"<blockquote><p>{_say(lang, content)('opendata.attribution')}</p></blockquote>"
+    say = html_labels(content.labels, lang)
+    return f"<blockquote><p>{say('opendata.attribution')}</p></blockquote>"
 
 
 def render_fields(lang: str, content: Content, from_doc: str) -> str:
     """Three tables: the keys of cases.json, every field of a case, and the CSV columns in order."""
-    say = _say(lang, content)
+    say = html_labels(content.labels, lang)
     keys = [[f"<code>{key}</code>", say(f"opendata.key.{key}")] for key in HEADER_KEYS]
     fields = [_field_row(path, spec, required, lang, content, from_doc) for path, spec, required in schema_fields(case_schema(content.taxonomy))]
     fields += [[f"<code>{name}</code>", say("opendata.type.bilingual"), say("opendata.yes"), say(f"opendata.field.{name}"), ""]
@@ -73,7 +74,7 @@ def field_description(path: str, spec: dict, lang: str, content: Content) -> str
 
 
 def _field_row(path: str, spec: dict, required: bool, lang: str, content: Content, from_doc: str) -> list[str]:
-    say = _say(lang, content)
+    say = html_labels(content.labels, lang)
     return [f"<code>{html(path)}</code>", say(_type_key(spec)), say("opendata.yes" if required else "opendata.no"),
             html(field_description(path, spec, lang, content)), _allowed_values(spec, lang, content, from_doc)]
 
@@ -104,7 +105,7 @@ def _column_description(column: str, lang: str, content: Content, from_doc: str)
         return _category_reference(key, TERM_COLUMNS[column][0], lang, content, from_doc)
     if column.endswith("_label") and column.removesuffix("_label") in TERM_COLUMNS:
         return html(content.labels(lang, "opendata.column.labels")).format(column=f"<code>{column.removesuffix('_label')}</code>")
-    return _say(lang, content)(f"opendata.column.{column}")
+    return html_labels(content.labels, lang)(f"opendata.column.{column}")
 
 
 def _category_reference(key: str, category: str, lang: str, content: Content, from_doc: str) -> str:
@@ -122,6 +123,3 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
     return f'<table class="kb-open-data"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
-
-def _say(lang: str, content: Content):
-    return lambda key, **values: html(content.labels(lang, key, **values))

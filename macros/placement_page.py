@@ -9,7 +9,7 @@ arithmetic, source and limits.
 from __future__ import annotations
 
 from .content import Content
-from .markup import html
+from .markup import html, html_labels
 from .placement import CONTRACT_TYPES, KINDS
 from .tool_markup import data_script, noscript
 
@@ -19,7 +19,7 @@ FIELDS = ("value", "months", "wage")
 
 def render_tool(lang: str, content: Content, from_doc: str) -> str:
     """The form (hidden until the script runs), the live status, the result area and the data."""
-    placement, say = content.etools["placement"], _say(lang, content)
+    placement, say = content.etools["placement"], html_labels(content.labels, lang)
     types = "".join(f'<label><input type="radio" name="type" value="{t}"> {html(_capitalised(placement["contract_types"][t][lang]))}</label>'
                     for t in CONTRACT_TYPES)
     return "\n".join([
@@ -58,7 +58,7 @@ def _payload(lang: str, content: Content) -> dict:
 
 def render_rules(lang: str, content: Content, from_doc: str) -> str:
     """Every rule of thumb with its figures, its source, its rounding and its limits, from the data."""
-    placement, say = content.etools["placement"], _say(lang, content)
+    placement, say = content.etools["placement"], html_labels(content.labels, lang)
     parts = []
     for rule in placement["rules"]:
         figures = {"places-per-value": lambda r: say("placement.rule_per_value", **{
@@ -80,6 +80,3 @@ def _host(url: str) -> str:
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
-
-def _say(lang: str, content: Content):
-    return lambda key, **values: html(content.labels(lang, key, **values))

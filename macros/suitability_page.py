@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .content import Content
 from .facets import FACETS, newest_first
-from .markup import html
+from .markup import html, html_labels
 from .suitability import COUNT_TEST, GROUPS
 from .tool_markup import data_script, noscript
 from .urls import CATALOGUE_DOC, case_doc, html_link
@@ -17,7 +17,7 @@ from .urls import CATALOGUE_DOC, case_doc, html_link
 
 def render_tool(lang: str, content: Content, from_doc: str) -> str:
     """The form (hidden until the script runs), the live status, the result area and the data."""
-    check, say = content.etools["suitability"], _say(lang, content)
+    check, say = content.etools["suitability"], html_labels(content.labels, lang)
     groups = "".join(
         f'<h2 class="kb-tool__group">{say(f"suitability.group.{group}")}</h2>'
         + "".join(_question(q, lang, say) for q in check["questions"] if q["group"] == group)
@@ -81,7 +81,7 @@ def catalogue_query(filters: dict) -> str:
 
 def render_rules(lang: str, content: Content, from_doc: str) -> str:
     """How the tool decides, written out from the data: every question with its source, every outcome with its conditions."""
-    check, say = content.etools["suitability"], _say(lang, content)
+    check, say = content.etools["suitability"], html_labels(content.labels, lang)
     rows = "".join(
         f'<tr><td>{html(q["text"][lang])}</td><td>{say("suitability.group." + q["group"])}</td>'
         f'<td>{say("tools.yes") if q.get("indicator") else say("tools.no")}</td>'
@@ -103,6 +103,3 @@ def _condition(set_name: str, test: str, say) -> str:
     operator, number = COUNT_TEST.match(test).groups()
     return say(f"suitability.set.{set_name}") + ": " + say(f"suitability.test.{operator}", n=number)
 
-
-def _say(lang: str, content: Content):
-    return lambda key, **values: html(content.labels(lang, key, **values))

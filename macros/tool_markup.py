@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from .content import Content
-from .markup import html
+from .markup import html_labels
 from .urls import html_link
 
 CHECKLISTS_DOC = "checklistor/index.md"
@@ -23,6 +23,6 @@ def data_script(payload: dict) -> str:
 
 def noscript(lang: str, content: Content, from_doc: str) -> str:
     """Without JavaScript the tool cannot answer; the checklists ask the same questions on paper."""
-    say = lambda key: html(content.labels(lang, key))  # noqa: E731
+    say = html_labels(content.labels, lang)
     return (f'<noscript><p class="kb-noscript">{say("tools.noscript")} '
             f'<a href="{html_link(CHECKLISTS_DOC, from_doc)}">{say("tools.noscript_link")}</a></p></noscript>')
